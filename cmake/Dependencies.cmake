@@ -1,0 +1,32 @@
+# Dependencies come from the system (Debian packages); nothing is downloaded.
+# Each is guarded so that a parent project can supply its own target.
+find_package(PkgConfig REQUIRED)
+
+if(NOT TARGET ICU::uc)
+  find_package(ICU REQUIRED COMPONENTS uc i18n)
+endif()
+
+if(NOT TARGET re2::re2)
+  find_package(re2 CONFIG QUIET)
+  if(NOT re2_FOUND)
+    # Debian 12's libre2-dev ships only re2.pc.
+    pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET GLOBAL re2)
+    add_library(re2::re2 ALIAS PkgConfig::RE2)
+  endif()
+endif()
+
+if(NOT TARGET pugixml::pugixml)
+  find_package(pugixml 1.11 CONFIG REQUIRED)
+endif()
+
+if(NOT TARGET nlohmann_json::nlohmann_json)
+  find_package(nlohmann_json 3 CONFIG REQUIRED)
+endif()
+
+if(SOSU_BUILD_TESTS AND NOT TARGET GTest::gtest_main)
+  find_package(GTest REQUIRED)
+endif()
+
+if(SOSU_BUILD_BENCHMARKS AND NOT TARGET benchmark::benchmark)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,10 @@
+# sosu_options: sanitizer flags on compile and link, from SOSU_SANITIZERS (e.g. "address,undefined").
+add_library(sosu_options INTERFACE)
+if(SOSU_SANITIZERS)
+  if(SOSU_SANITIZERS MATCHES "thread" AND SOSU_SANITIZERS MATCHES "address")
+    message(WARNING "thread and address sanitizers cannot be combined")
+  endif()
+  set(_sosu_san_flags -fsanitize=${SOSU_SANITIZERS} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_compile_options(sosu_options INTERFACE ${_sosu_san_flags})
+  target_link_options(sosu_options INTERFACE ${_sosu_san_flags})
+endif()

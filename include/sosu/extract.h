@@ -1,0 +1,113 @@
+// The extractor: text in, figure records out.
+//
+//   auto packs = std::make_shared<const sosu::PackSet>(std::move(*sosu::load_packs({dir})));
+//   sosu::Extractor ex = sosu::ExtractorBuilder().packs(packs).build();
+//   sosu::CollectingSink sink;
+//   ex.run("note.txt", "전 성에는 기층당 조직이 725개 있었다.", sink);
+//   // sink.figures[0]: kind count, value 725, unit "개", subject "기층당 조직"
+//
+// An Extractor is immutable once built and may be shared by threads.
+#ifndef SOSU_EXTRACT_H_
+#define SOSU_EXTRACT_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sosu/error.h"
+#include "sosu/figure.h"
+#include "sosu/pattern_pack.h"
+#include "sosu/read.h"
+#include "sosu/sink.h"
+#include "sosu/text.h"
+
+namespace sosu {
+
+struct ExtractOptions {
+  // Forces one language for every sentence (--lang); empty (the default) detects it per sentence.
+  std::string forced_lang;
+};
+
+// A piece of a document, normalised and split into sentences, with the way back from the
+// normalised text to the document's own offsets (bytes and code points).
+class PreparedPiece {
+ public:
+  explicit PreparedPiece(const TextPiece& piece);
+
+  struct SourceSpan {
+    std::uint64_t byte_start, byte_end;  // in the document
+    std::uint64_t cp_start, cp_end;
+    std::string_view text;               // the document's own text there
+  };
+  // Maps a span of normalized() (piece-relative bytes) to the document.
+  SourceSpan to_source(std::size_t byte_start, std::size_t byte_end) const;
+
+  std::string_view normalized() const { return normalized_.text; }
+  const std::vector<SentenceSpan>& sentences() const { return sentences_; }
+
+ private:
+  std::uint64_t cp_at(std::size_t piece_byte) const;
+  TextPiece piece_;
+  NormalizedText normalized_;
+  std::vector<SentenceSpan> sentences_;
+  // Code points are counted forward from the last query, since queries mostly ascend.
+  mutable std::size_t cp_cursor_byte_ = 0;
+  mutable std::uint64_t cp_cursor_ = 0;
+};
+
+// Numbers sentences across the pieces of one document.
+struct DocumentCursor {
+  std::uint32_t next_sentence = 0;
+};
+
+class Extractor {
+ public:
+  // Runs the pipeline over one line-aligned piece of a document (see read_text_document).
+  // Returns false iff the sink asked to stop.
+  bool run_piece(std::string_view doc_id, const TextPiece& piece, DocumentCursor& cursor, FigureSink& sink) const;
+  // Runs over a whole document held in memory.
+  bool run(std::string_view doc_id, std::string_view text, FigureSink& sink) const;
+
+  const PackSet& packs() const { return *packs_; }
+  const ExtractOptions& options() const { return options_; }
+
+ private:
+  friend class ExtractorBuilder;
+  Extractor(std::shared_ptr<const PackSet> packs, ExtractOptions options)
+      : packs_(std::move(packs)), options_(std::move(options)) {}
+  std::shared_ptr<const PackSet> packs_;
+  ExtractOptions options_;
+};
+
+class ExtractorBuilder {
+ public:
+  ExtractorBuilder& packs(std::shared_ptr<const PackSet> packs) {
+    packs_ = std::move(packs);
+    return *this;
+  }
+  ExtractorBuilder& options(ExtractOptions options) {
+    options_ = std::move(options);
+    return *this;
+  }
+  // Without packs, the extractor finds nothing.
+  Extractor build() const;
+
+ private:
+  std::shared_ptr<const PackSet> packs_;
+  ExtractOptions options_;
+};
+
+// The language a sentence is matched as: forced_lang if set, else detect_language().
+std::string sentence_language(std::string_view sentence, const ExtractOptions& options);
+
+// Runs every <example> and <counterexample> of every rule through a full extractor built on
+// `packs`; returns one error per one that does not behave, with its file and line.
+std::vector<Error> check_pack_examples(const std::shared_ptr<const PackSet>& packs);
+
+}  // namespace sosu
+
+#endif  // SOSU_EXTRACT_H_

@@ -1,0 +1,60 @@
+// Numerals: digits with group and decimal marks, scale words and number words, parsed
+// into exact decimals. The words and marks of each language come from its pattern pack
+// (patterns/<lang>/numerals.xml), not from code.
+//
+//   sosu::NumeralSyntax ko;  // decimal '.', group ','
+//   ko.large_scales = {{"만", 10000}, {"억", 100000000}, {"조", 1000000000000}};
+//   sosu::parse_numeral("4987만3105", ko)->to_string();   // "49873105"
+#ifndef SOSU_NUMERAL_H_
+#define SOSU_NUMERAL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sosu {
+
+// An exact decimal: coefficient / 10^scale. Nothing is ever rounded.
+struct Decimal {
+  std::int64_t coefficient = 0;
+  int scale = 0;  // digits after the decimal point, trailing zeros removed
+
+  bool is_integer() const { return scale == 0; }
+  double to_double() const;
+  // "4925", "91.7", "-1862", "0.05"
+  std::string to_string() const;
+  friend bool operator==(const Decimal& a, const Decimal& b) {
+    return a.coefficient == b.coefficient && a.scale == b.scale;
+  }
+};
+
+// Parses "4,925", "91.7", "-3.5" and the like with the given marks; nullopt when malformed.
+std::optional<Decimal> parse_decimal(std::string_view text, char decimal_mark, char group_mark);
+
+struct NumeralSyntax {
+  char decimal_mark = '.';
+  char group_mark = ',';
+  // Words for digits and numbers that add up (일 1, 열 10, hai 2, lăm 5, linh 0).
+  std::vector<std::pair<std::string, std::int64_t>> digit_words;
+  // Scales that multiply the number before them within a section (십 10, 백, 천; mươi, trăm).
+  std::vector<std::pair<std::string, std::int64_t>> small_scales;
+  // Scales that close a section (만 10^4, 억 10^8, 조 10^12; nghìn 10^3, triệu, tỷ).
+  std::vector<std::pair<std::string, std::int64_t>> large_scales;
+};
+
+struct ParsedNumeral {
+  Decimal value;
+  std::optional<int> decimals;  // digits printed after the decimal mark, when there was one
+};
+
+// Parses a numeral span captured by a rule: digit runs, number words and scale words in any
+// mix ("12조4307억", "1,5 tỷ", "이천이십", "hai mươi lăm"), white space between parts allowed.
+// Returns nullopt when a part is not a numeral or the value does not fit in 63 bits.
+std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralSyntax& syntax);
+
+}  // namespace sosu
+
+#endif  // SOSU_NUMERAL_H_

@@ -1,0 +1,58 @@
+#include "sosu/lang.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "text/utf8.h"
+
+namespace sosu {
+namespace {
+
+// Letters that only Vietnamese uses among the Latin-script languages sosu meets: the
+// horned, breved and circumflexed vowels, đ, and vowels carrying the five tone marks.
+bool is_vietnamese_letter(char32_t cp) {
+  switch (cp) {
+    case U'đ': case U'Đ': case U'ơ': case U'Ơ': case U'ư': case U'Ư': case U'ă': case U'Ă':
+    case U'â': case U'Â': case U'ê': case U'Ê': case U'ô': case U'Ô':
+    case U'à': case U'À': case U'á': case U'Á': case U'ã': case U'Ã': case U'è': case U'È':
+    case U'é': case U'É': case U'ì': case U'Ì': case U'í': case U'Í': case U'ĩ': case U'Ĩ':
+    case U'ò': case U'Ò': case U'ó': case U'Ó': case U'õ': case U'Õ': case U'ù': case U'Ù':
+    case U'ú': case U'Ú': case U'ũ': case U'Ũ': case U'ỳ': case U'Ỳ': case U'ý': case U'Ý':
+      return true;
+    default:
+      // Latin Extended Additional: ạ ả ấ ầ ... ỹ, and the combining tone marks of NFD text.
+      return (cp >= 0x1EA0 && cp <= 0x1EF9) || cp == 0x0300 || cp == 0x0301 || cp == 0x0303 ||
+             cp == 0x0309 || cp == 0x0323;
+  }
+}
+
+}  // namespace
+
+std::string detect_language(std::string_view sentence) {
+  std::size_t hangul = 0, latin = 0, vietnamese = 0;
+  for (std::size_t i = 0; i < sentence.size();) {
+    char32_t cp = internal::decode_next(sentence, i);
+    if (cp < 0x80) {
+      latin += (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+      continue;
+    }
+    if (is_vietnamese_letter(cp)) {
+      ++vietnamese;
+      ++latin;
+      continue;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
+    if (script == USCRIPT_HANGUL) {
+      ++hangul;
+    } else if (script == USCRIPT_LATIN) {
+      ++latin;
+    }
+  }
+  // A Hangul syllable stands for about three Latin letters.
+  if (hangul > 0 && 3 * hangul >= latin) return "ko";
+  if (latin == 0) return hangul > 0 ? "ko" : "und";
+  return vietnamese > 0 ? "vi" : "en";
+}
+
+}  // namespace sosu

@@ -1,0 +1,40 @@
+// Matching: one RE2::Set pass per sentence finds candidate rules; only candidates run their
+// own RE2 for captures. Overlapping matches are resolved to the longest.
+#ifndef SOSU_SRC_MATCH_MATCHER_H_
+#define SOSU_SRC_MATCH_MATCHER_H_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "match/pack_data.h"
+
+namespace sosu::internal {
+
+struct Capture {
+  std::string_view name;   // the capture's name in the rule's regex
+  std::size_t byte_start;  // sentence-relative
+  std::size_t byte_end;
+};
+
+struct Match {
+  const Rule* rule = nullptr;
+  std::size_t byte_start = 0;  // sentence-relative
+  std::size_t byte_end = 0;
+  std::vector<Capture> captures;  // only those that took part in the match
+
+  const Capture* capture(std::string_view name) const {
+    for (const Capture& c : captures) {
+      if (c.name == name) return &c;
+    }
+    return nullptr;
+  }
+};
+
+// Every accepted match in the sentence, sorted by start, none overlapping: among overlapping
+// candidates the longer wins, then the higher priority, then the earlier.
+std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sentence);
+
+}  // namespace sosu::internal
+
+#endif  // SOSU_SRC_MATCH_MATCHER_H_

@@ -1,0 +1,93 @@
+// The compiled form of the pattern packs, shared by the match and extract stages.
+#ifndef SOSU_SRC_MATCH_PACK_DATA_H_
+#define SOSU_SRC_MATCH_PACK_DATA_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sosu/figure.h"
+#include "sosu/numeral.h"
+
+namespace sosu::internal {
+
+struct SourcePlace {
+  std::string file;
+  std::uint64_t line = 0;
+};
+
+// Rejects (or requires) a match by the text just before or after it, since RE2 has no
+// look-around. The regex is anchored at the match: `(?:X)$` before, `^(?:X)` after.
+struct Guard {
+  bool before = true;
+  bool reject = true;
+  std::unique_ptr<re2::RE2> re;
+};
+
+struct PackExample {
+  bool negative = false;  // a <counterexample>: the rule must not fire
+  std::string text;
+  std::vector<std::pair<std::string, std::string>> expect;  // record field -> value as written
+  SourcePlace at;
+};
+
+struct Rule {
+  std::string id;    // <lang>/<kind>/<name>: the record's `pattern`
+  std::string name;  // reads as a sentence
+  Kind kind = Kind::kNumber;
+  int priority = 0;  // breaks ties between overlapping matches of equal length
+  std::vector<std::pair<std::string, std::string>> fixed;  // fields set by attribute (unit="%")
+  std::unique_ptr<re2::RE2> re;
+  std::vector<std::pair<std::string, int>> captures;       // capture name -> group index
+  std::vector<Guard> guards;
+  std::vector<PackExample> examples;
+  SourcePlace at;
+};
+
+// A word list with optional values (`이상` -> `at_least`); also usable as ${name} in regexes.
+struct Table {
+  std::vector<std::pair<std::string, std::string>> entries;
+  bool prefilter = false;  // its words may start a figure: sentences holding one are matched
+  SourcePlace at;
+  std::optional<std::string> lookup(std::string_view key) const {
+    for (const auto& e : entries) {
+      if (e.first == key) return e.second;
+    }
+    return std::nullopt;
+  }
+};
+
+struct LanguageRules {
+  std::string lang;
+  std::vector<Rule> rules;
+  std::map<std::string, Table, std::less<>> tables;  // this language's and the common ones
+  NumeralSyntax numerals;
+  std::unique_ptr<re2::RE2::Set> set;                  // finds candidate rules in one pass
+  std::unique_ptr<re2::RE2> prefilter;                 // a digit or a number word
+
+  const Table* table(std::string_view name) const {
+    auto it = tables.find(name);
+    return it == tables.end() ? nullptr : &it->second;
+  }
+};
+
+struct PackSetData {
+  std::map<std::string, LanguageRules> languages;
+  std::vector<std::string> versions;  // "ko/count 1" per pack file
+};
+
+// Capture names a rule may use: record fields, numeral parts and attachment hints.
+bool is_known_capture(std::string_view name);
+// The field a capture name stands for: `qualifier_2` -> `qualifier`.
+std::string_view capture_field(std::string_view name);
+
+}  // namespace sosu::internal
+
+#endif  // SOSU_SRC_MATCH_PACK_DATA_H_

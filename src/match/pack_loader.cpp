@@ -1,0 +1,535 @@
+// Loads pattern packs (XML, read with pugixml) and compiles their rules with RE2.
+// Every problem is collected with its file and line; loading goes on to find the rest.
+#include <pugixml.hpp>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "match/pack_data.h"
+#include "sosu/pattern_pack.h"
+
+namespace sosu {
+namespace fs = std::filesystem;
+using internal::LanguageRules;
+using internal::PackSetData;
+using internal::SourcePlace;
+
+namespace internal {
+
+std::string_view capture_field(std::string_view name) {
+  // A field may be captured in two places of one regex (before and after the number):
+  // RE2 wants distinct names, so `qualifier_2` stands for `qualifier`.
+  if (name.size() > 2 && name[name.size() - 2] == '_' && name.back() >= '0' && name.back() <= '9') {
+    name.remove_suffix(2);
+  }
+  return name;
+}
+
+bool is_known_capture(std::string_view name) {
+  name = capture_field(name);
+  static const char* const kNames[] = {
+      "value", "from", "to", "unit", "currency", "qualifier", "direction", "status", "part",
+      "year", "month", "day", "to_year", "to_month", "to_day", "subject", "per", "sign",
+  };
+  return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return name == n; });
+}
+
+}  // namespace internal
+
+namespace {
+
+constexpr const char* kCommon = "common";
+
+// The raw, uncompiled content of all pack files, grouped by language ("common" is shared).
+struct RawFragment {
+  std::string text;
+  SourcePlace at;
+};
+struct RawRule {
+  std::string local_id;
+  std::string name;
+  std::string kind;
+  int priority = 0;
+  std::string regex;
+  SourcePlace regex_at;
+  std::vector<std::pair<std::string, std::string>> fixed;
+  struct RawGuard {
+    bool before, reject;
+    std::string regex;
+    SourcePlace at;
+  };
+  std::vector<RawGuard> guards;
+  std::vector<internal::PackExample> examples;
+  SourcePlace at;
+};
+struct RawLanguage {
+  std::map<std::string, RawFragment> fragments;
+  std::map<std::string, internal::Table> tables;
+  std::map<std::string, RawRule> rules;  // by full id
+  std::vector<std::string> rule_order;   // ids in load order, for deterministic output
+  std::optional<char> decimal_mark, group_mark;
+};
+
+class Loader {
+ public:
+  void load_dir(const fs::path& dir, std::size_t dir_index);
+  Result<std::unique_ptr<PackSetData>> finish();
+
+ private:
+  void load_file(const fs::path& path, std::size_t dir_index);
+  void error(ErrorCode code, const SourcePlace& at, const std::string& message) {
+    Error e;
+    e.code = code;
+    e.file = at.file;
+    if (at.line > 0) e.line_col = LineCol{at.line, 1};
+    e.message = message;
+    errors_.push_back(std::move(e));
+  }
+  // ${name} expansion against a language's fragments and tables, then the common ones.
+  std::optional<std::string> expand(const std::string& lang, const std::string& text, const SourcePlace& at,
+                                    std::vector<std::string>& stack);
+  const RawFragment* find_fragment(const std::string& lang, const std::string& name);
+
+  std::map<std::string, RawLanguage> raw_;
+  // Where each id or name was first defined in the current directory, to catch duplicates.
+  std::map<std::string, std::pair<std::size_t, SourcePlace>> defined_;
+  std::map<std::string, RawFragment> table_fragments_;  // "lang\0name" -> alternation of keys
+  std::vector<std::string> versions_;
+  std::vector<Error> errors_;
+};
+
+std::uint64_t line_of(const std::string& buffer, std::ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  auto end = buffer.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(buffer.size()));
+  return 1 + static_cast<std::uint64_t>(std::count(buffer.begin(), end, '\n'));
+}
+
+// Regex-escapes a table word for use inside an alternation.
+std::string quote(const std::string& word) { return re2::RE2::QuoteMeta(word); }
+
+void Loader::load_dir(const fs::path& dir, std::size_t dir_index) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    error(ErrorCode::kIo, SourcePlace{dir.string(), 0}, "pattern directory not found");
+    return;
+  }
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".xml") files.push_back(it->path());
+  }
+  if (ec) error(ErrorCode::kIo, SourcePlace{dir.string(), 0}, "cannot list: " + ec.message());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) error(ErrorCode::kPackSchema, SourcePlace{dir.string(), 0}, "no *.xml pattern packs here");
+  for (const fs::path& f : files) load_file(f, dir_index);
+}
+
+void Loader::load_file(const fs::path& path, std::size_t dir_index) {
+  const std::string file = path.string();
+  std::ifstream in(path, std::ios::binary);
+  std::string buffer((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) {
+    error(ErrorCode::kIo, SourcePlace{file, 0}, "cannot read pattern pack");
+    return;
+  }
+  pugi::xml_document doc;
+  // Default parsing: entities are the five XML ones only; a DOCTYPE is skipped, never expanded.
+  pugi::xml_parse_result parsed = doc.load_buffer(buffer.data(), buffer.size());
+  if (!parsed) {
+    Error e;
+    e.code = ErrorCode::kPackXml;
+    e.file = file;
+    e.byte_offset = static_cast<std::uint64_t>(parsed.offset);
+    std::uint64_t line = line_of(buffer, parsed.offset);
+    std::size_t line_start = buffer.rfind('\n', static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 1) - 1));
+    e.line_col = LineCol{line, static_cast<std::uint64_t>(parsed.offset) -
+                                   (line_start == std::string::npos ? 0 : line_start + 1) + 1};
+    e.message = std::string("malformed XML: ") + parsed.description();
+    errors_.push_back(std::move(e));
+    return;
+  }
+  auto place = [&](const pugi::xml_node& n) { return SourcePlace{file, line_of(buffer, n.offset_debug())}; };
+
+  pugi::xml_node pack = doc.document_element();
+  if (std::string(pack.name()) != "pack") {
+    error(ErrorCode::kPackSchema, place(pack), "the root element must be <pack>, not <" + std::string(pack.name()) + ">");
+    return;
+  }
+  const std::string lang = pack.attribute("lang").as_string();
+  const std::string pack_kind = pack.attribute("kind").as_string();
+  if (lang.empty()) {
+    error(ErrorCode::kPackSchema, place(pack), "<pack> needs a lang attribute (ko, vi, common, ...)");
+    return;
+  }
+  if (!pack_kind.empty() && !kind_from_name(pack_kind)) {
+    error(ErrorCode::kPackSchema, place(pack), "unknown kind \"" + pack_kind + "\" (see spec/RECORD.md)");
+  }
+  versions_.push_back(lang + "/" + (pack_kind.empty() ? path.stem().string() : pack_kind) + " " +
+                      pack.attribute("version").as_string("0"));
+  RawLanguage& raw = raw_[lang];
+
+  // A name defined twice in one directory is an error; a later directory overrides.
+  auto define = [&](const std::string& key, const SourcePlace& at) {
+    auto it = defined_.find(key);
+    if (it != defined_.end() && it->second.first == dir_index) {
+      error(ErrorCode::kPackSchema, at,
+            key.substr(key.find('\t') + 1) + " is defined twice (first at " + it->second.second.file + ":" +
+                std::to_string(it->second.second.line) + ")");
+      return false;
+    }
+    defined_[key] = {dir_index, at};
+    return true;
+  };
+
+  for (pugi::xml_node node : pack.children()) {
+    if (node.type() != pugi::node_element) continue;
+    const std::string element = node.name();
+    const SourcePlace at = place(node);
+    if (element == "fragment") {
+      std::string name = node.attribute("name").as_string();
+      if (name.empty()) {
+        error(ErrorCode::kPackSchema, at, "<fragment> needs a name");
+        continue;
+      }
+      if (define(lang + "\tfragment " + name, at)) raw.fragments[name] = RawFragment{node.text().as_string(), at};
+    } else if (element == "table") {
+      std::string name = node.attribute("name").as_string();
+      if (name.empty()) {
+        error(ErrorCode::kPackSchema, at, "<table> needs a name");
+        continue;
+      }
+      internal::Table table;
+      table.at = at;
+      table.prefilter = node.attribute("prefilter").as_bool(false);
+      for (pugi::xml_node entry : node.children()) {
+        if (entry.type() != pugi::node_element) continue;
+        if (std::string(entry.name()) != "entry" || entry.attribute("key").empty()) {
+          error(ErrorCode::kPackSchema, place(entry), "a <table> holds <entry key=\"...\" [value=\"...\"]/> elements");
+          continue;
+        }
+        std::string key = entry.attribute("key").as_string();
+        table.entries.emplace_back(key, entry.attribute("value").as_string(key.c_str()));
+      }
+      if (define(lang + "\ttable " + name, at)) raw.tables[name] = std::move(table);
+    } else if (element == "numerals") {
+      for (const char* attr : {"decimal-mark", "group-mark"}) {
+        std::string v = node.attribute(attr).as_string();
+        if (v.size() != 1) {
+          error(ErrorCode::kPackSchema, at, std::string("<numerals> needs ") + attr + " as one ASCII character");
+          continue;
+        }
+        (std::string(attr) == "decimal-mark" ? raw.decimal_mark : raw.group_mark) = v[0];
+      }
+    } else if (element == "rule") {
+      RawRule rule;
+      rule.at = at;
+      rule.local_id = node.attribute("id").as_string();
+      rule.name = node.attribute("name").as_string();
+      rule.kind = node.attribute("kind").as_string(pack_kind.c_str());
+      rule.priority = node.attribute("priority").as_int(0);
+      if (rule.local_id.empty() || rule.name.empty()) {
+        error(ErrorCode::kPackSchema, at, "<rule> needs an id and a name");
+        continue;
+      }
+      if (!kind_from_name(rule.kind)) {
+        error(ErrorCode::kPackSchema, at, "rule " + rule.local_id + ": unknown kind \"" + rule.kind + "\"");
+        continue;
+      }
+      for (pugi::xml_attribute a : node.attributes()) {
+        std::string n = a.name();
+        if (n == "unit" || n == "qualifier" || n == "direction" || n == "status" || n == "part") {
+          rule.fixed.emplace_back(n, a.value());
+        } else if (n != "id" && n != "name" && n != "kind" && n != "priority") {
+          error(ErrorCode::kPackSchema, at, "rule " + rule.local_id + ": unknown attribute " + n);
+        }
+      }
+      for (pugi::xml_node child : node.children()) {
+        if (child.type() != pugi::node_element) continue;
+        std::string c = child.name();
+        SourcePlace cat = place(child);
+        if (c == "regex") {
+          rule.regex = child.text().as_string();
+          rule.regex_at = cat;
+        } else if (c == "guard") {
+          bool found = false;
+          for (const char* attr : {"reject-before", "reject-after", "require-before", "require-after"}) {
+            if (child.attribute(attr).empty()) continue;
+            std::string a = attr;
+            rule.guards.push_back(RawRule::RawGuard{a.find("before") != std::string::npos,
+                                                    a.rfind("reject", 0) == 0, child.attribute(attr).as_string(), cat});
+            found = true;
+          }
+          if (!found) error(ErrorCode::kPackSchema, cat, "<guard> needs reject-before, reject-after, require-before or require-after");
+        } else if (c == "example" || c == "counterexample") {
+          internal::PackExample ex;
+          ex.negative = c == "counterexample";
+          ex.at = cat;
+          ex.text = child.attribute("text").as_string();
+          if (ex.text.empty()) error(ErrorCode::kPackSchema, cat, "<" + c + "> needs a text attribute");
+          for (pugi::xml_attribute a : child.attributes()) {
+            if (std::string(a.name()) != "text") ex.expect.emplace_back(a.name(), a.value());
+          }
+          rule.examples.push_back(std::move(ex));
+        } else {
+          error(ErrorCode::kPackSchema, cat, "unknown element <" + c + "> in <rule>");
+        }
+      }
+      if (rule.regex.empty()) {
+        error(ErrorCode::kPackSchema, at, "rule " + rule.local_id + " has no <regex>");
+        continue;
+      }
+      std::string full_id = lang + "/" + rule.kind + "/" + rule.local_id;
+      if (!define(lang + "\trule " + full_id, at)) continue;
+      if (!raw.rules.count(full_id)) raw.rule_order.push_back(full_id);
+      raw.rules[full_id] = std::move(rule);
+    } else {
+      error(ErrorCode::kPackSchema, at, "unknown element <" + element + "> in <pack>");
+    }
+  }
+}
+
+const RawFragment* Loader::find_fragment(const std::string& lang, const std::string& name) {
+  for (const std::string& space : {lang, std::string(kCommon)}) {
+    auto lit = raw_.find(space);
+    if (lit == raw_.end()) continue;
+    auto fit = lit->second.fragments.find(name);
+    if (fit != lit->second.fragments.end()) return &fit->second;
+    auto tit = lit->second.tables.find(name);
+    if (tit != lit->second.tables.end()) {
+      // A table is also a fragment: its keys, longest first so that alternation prefers them.
+      std::string key = space + '\0' + name;
+      auto cached = table_fragments_.find(key);
+      if (cached != table_fragments_.end()) return &cached->second;
+      std::vector<std::string> words;
+      for (const auto& e : tit->second.entries) words.push_back(e.first);
+      std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() > b.size() : a < b;
+      });
+      std::string alternation;
+      for (const std::string& w : words) alternation += (alternation.empty() ? "" : "|") + quote(w);
+      return &(table_fragments_[key] = RawFragment{alternation, tit->second.at});
+    }
+  }
+  return nullptr;
+}
+
+std::optional<std::string> Loader::expand(const std::string& lang, const std::string& text, const SourcePlace& at,
+                                          std::vector<std::string>& stack) {
+  std::string out;
+  std::size_t i = 0;
+  bool ok = true;
+  while (i < text.size()) {
+    std::size_t open = text.find("${", i);
+    if (open == std::string::npos) {
+      out.append(text, i, std::string::npos);
+      break;
+    }
+    out.append(text, i, open - i);
+    std::size_t close = text.find('}', open);
+    if (close == std::string::npos) {
+      error(ErrorCode::kPackFragment, at, "unclosed ${ in regex");
+      return std::nullopt;
+    }
+    std::string name = text.substr(open + 2, close - open - 2);
+    i = close + 1;
+    if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
+      std::string cycle;
+      for (const std::string& s : stack) cycle += s + " -> ";
+      error(ErrorCode::kPackFragment, at, "cyclic fragment reference: " + cycle + name);
+      ok = false;
+      continue;
+    }
+    const RawFragment* f = find_fragment(lang, name);
+    if (f == nullptr) {
+      error(ErrorCode::kPackFragment, at, "undefined fragment ${" + name + "}");
+      ok = false;
+      continue;
+    }
+    stack.push_back(name);
+    std::optional<std::string> inner = expand(lang, f->text, f->at, stack);
+    stack.pop_back();
+    if (!inner) {
+      ok = false;
+      continue;
+    }
+    out += "(?:" + *inner + ")";
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::unique_ptr<re2::RE2> compile(const std::string& pattern) {
+  re2::RE2::Options options;
+  options.set_log_errors(false);  // errors are reported with file and line instead
+  return std::make_unique<re2::RE2>(pattern, options);
+}
+
+std::string regex_error(const re2::RE2& re) {
+  std::string msg = "regex does not compile: " + re.error();
+  if (!re.error_arg().empty()) msg += " (at \"" + re.error_arg() + "\")";
+  return msg;
+}
+
+Result<std::unique_ptr<PackSetData>> Loader::finish() {
+  auto data = std::make_unique<PackSetData>();
+  data->versions = versions_;
+  for (auto& [lang, raw] : raw_) {
+    if (lang == kCommon) continue;
+    LanguageRules rules;
+    rules.lang = lang;
+    // Tables: the common ones, then the language's own (which win).
+    if (auto c = raw_.find(kCommon); c != raw_.end()) rules.tables = {c->second.tables.begin(), c->second.tables.end()};
+    for (const auto& [name, table] : raw.tables) rules.tables[name] = table;
+    rules.numerals.decimal_mark = raw.decimal_mark.value_or('.');
+    rules.numerals.group_mark = raw.group_mark.value_or(',');
+    auto numeric_table = [&](const char* name, std::vector<std::pair<std::string, std::int64_t>>& out) {
+      const internal::Table* t = rules.table(name);
+      if (t == nullptr) return;
+      for (const auto& [key, value] : t->entries) {
+        char* end = nullptr;
+        long long v = std::strtoll(value.c_str(), &end, 10);
+        if (end == value.c_str() || *end != '\0') {
+          error(ErrorCode::kPackSchema, t->at, std::string("table ") + name + ": \"" + key + "\" needs a whole-number value");
+          continue;
+        }
+        out.emplace_back(key, static_cast<std::int64_t>(v));
+      }
+    };
+    numeric_table("numeral_digit", rules.numerals.digit_words);
+    numeric_table("numeral_small_scale", rules.numerals.small_scales);
+    numeric_table("numeral_large_scale", rules.numerals.large_scales);
+
+    re2::RE2::Options set_options;
+    set_options.set_log_errors(false);
+    rules.set = std::make_unique<re2::RE2::Set>(set_options, re2::RE2::UNANCHORED);
+    for (const std::string& id : raw.rule_order) {
+      RawRule& r = raw.rules[id];
+      internal::Rule rule;
+      rule.id = id;
+      rule.name = r.name;
+      rule.kind = *kind_from_name(r.kind);
+      rule.priority = r.priority;
+      rule.fixed = r.fixed;
+      rule.examples = r.examples;
+      rule.at = r.at;
+      std::vector<std::string> stack;
+      std::optional<std::string> pattern = expand(lang, r.regex, r.regex_at, stack);
+      if (!pattern) continue;
+      rule.re = compile(*pattern);
+      if (!rule.re->ok()) {
+        error(ErrorCode::kPackRegex, r.regex_at, "rule " + id + ": " + regex_error(*rule.re));
+        continue;
+      }
+      bool captures_ok = true;
+      for (const auto& [name, index] : rule.re->NamedCapturingGroups()) {
+        if (!internal::is_known_capture(name)) {
+          error(ErrorCode::kPackCapture, r.regex_at,
+                "rule " + id + ": unknown capture name (?P<" + name + ">); see patterns/README.md for the names");
+          captures_ok = false;
+        }
+        rule.captures.emplace_back(std::string(internal::capture_field(name)), index);
+      }
+      for (const RawRule::RawGuard& g : r.guards) {
+        std::optional<std::string> body = expand(lang, g.regex, g.at, stack);
+        if (!body) {
+          captures_ok = false;
+          continue;
+        }
+        internal::Guard guard;
+        guard.before = g.before;
+        guard.reject = g.reject;
+        guard.re = compile(g.before ? "(?:" + *body + ")$" : "^(?:" + *body + ")");
+        if (!guard.re->ok()) {
+          error(ErrorCode::kPackRegex, g.at, "rule " + id + ": guard " + regex_error(*guard.re));
+          captures_ok = false;
+          continue;
+        }
+        rule.guards.push_back(std::move(guard));
+      }
+      if (!captures_ok) continue;
+      std::string set_error;
+      if (rules.set->Add(*pattern, &set_error) < 0) {
+        error(ErrorCode::kPackRegex, r.regex_at, "rule " + id + ": " + set_error);
+        continue;
+      }
+      rules.rules.push_back(std::move(rule));
+    }
+    if (!rules.rules.empty() && !rules.set->Compile()) {
+      error(ErrorCode::kPackRegex, SourcePlace{lang, 0}, "the combined rule set for " + lang + " does not compile (too large)");
+    }
+    // Prefilter: a digit, or a word from a table marked prefilter="true".
+    std::string prefilter = "[0-9]";
+    for (const auto& [name, table] : rules.tables) {
+      if (!table.prefilter) continue;
+      for (const auto& e : table.entries) prefilter += "|" + quote(e.first);
+    }
+    rules.prefilter = compile(prefilter);
+    data->languages.emplace(lang, std::move(rules));
+  }
+  if (!errors_.empty()) return errors_;
+  return Result<std::unique_ptr<PackSetData>>(std::move(data));
+}
+
+}  // namespace
+
+PackSet::PackSet() : data_(std::make_unique<PackSetData>()) {}
+PackSet::~PackSet() = default;
+PackSet::PackSet(PackSet&&) noexcept = default;
+PackSet& PackSet::operator=(PackSet&&) noexcept = default;
+
+std::size_t PackSet::rule_count() const {
+  std::size_t n = 0;
+  for (const auto& [lang, rules] : data_->languages) n += rules.rules.size();
+  return n;
+}
+
+std::size_t PackSet::example_count() const {
+  std::size_t n = 0;
+  for (const auto& [lang, rules] : data_->languages) {
+    for (const internal::Rule& rule : rules.rules) n += rule.examples.size();
+  }
+  return n;
+}
+
+std::vector<std::string> PackSet::languages() const {
+  std::vector<std::string> out;
+  for (const auto& [lang, rules] : data_->languages) out.push_back(lang);
+  return out;
+}
+
+std::string PackSet::versions() const {
+  std::string out;
+  for (const std::string& v : data_->versions) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+Result<PackSet> load_packs(const std::vector<fs::path>& dirs) {
+  Loader loader;
+  for (std::size_t i = 0; i < dirs.size(); ++i) loader.load_dir(dirs[i], i);
+  Result<std::unique_ptr<PackSetData>> data = loader.finish();
+  if (!data) return data.errors();
+  PackSet set;
+  set.data_ = std::move(data).value();
+  return set;
+}
+
+std::optional<fs::path> default_patterns_dir() {
+  std::error_code ec;
+  if (const char* env = std::getenv("SOSU_PATTERNS_DIR"); env != nullptr && *env != '\0') {
+    return fs::path(env);
+  }
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path beside = exe.parent_path().parent_path() / "share" / "sosu" / "patterns";
+    if (fs::is_directory(beside, ec)) return beside;
+  }
+  for (const char* dir : {SOSU_INSTALL_PATTERNS_DIR, SOSU_SOURCE_PATTERNS_DIR}) {
+    if (fs::is_directory(dir, ec)) return fs::path(dir);
+  }
+  return std::nullopt;
+}
+
+}  // namespace sosu

@@ -1,0 +1,188 @@
+// Numeral parsing: one left-to-right pass in the East Asian style that Korean and Vietnamese
+// share. A section accumulates digits and small scales (이천이십 = 2×1000 + 2×10); a large
+// scale closes the section and multiplies it (4987만3105 = 4987×10^4 + 3105).
+#include "sosu/numeral.h"
+
+#include <cstdlib>
+#include <limits>
+
+namespace sosu {
+namespace {
+
+__extension__ typedef __int128 Wide;  // room for a value times a scale before the range check
+constexpr Wide kMax = std::numeric_limits<std::int64_t>::max();
+
+Wide pow10(int n) {
+  Wide p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+// A decimal kept wide while it is being built.
+struct WideDecimal {
+  Wide coefficient = 0;
+  int scale = 0;
+
+  void normalize() {
+    while (scale > 0 && coefficient % 10 == 0) {
+      coefficient /= 10;
+      --scale;
+    }
+  }
+  bool fits() const { return coefficient <= kMax && coefficient >= -kMax; }
+};
+
+WideDecimal add(WideDecimal a, WideDecimal b) {
+  int scale = std::max(a.scale, b.scale);
+  WideDecimal r{a.coefficient * pow10(scale - a.scale) + b.coefficient * pow10(scale - b.scale), scale};
+  r.normalize();
+  return r;
+}
+
+WideDecimal times(WideDecimal a, std::int64_t factor) {
+  WideDecimal r{a.coefficient * factor, a.scale};
+  r.normalize();
+  return r;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The longest table word that starts text, or nullptr.
+const std::pair<std::string, std::int64_t>* longest_word(
+    std::string_view text, const std::vector<std::pair<std::string, std::int64_t>>& words) {
+  const std::pair<std::string, std::int64_t>* best = nullptr;
+  for (const auto& w : words) {
+    if (text.substr(0, w.first.size()) == w.first && (best == nullptr || w.first.size() > best->first.size())) {
+      best = &w;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+double Decimal::to_double() const {
+  return static_cast<double>(coefficient) / static_cast<double>(pow10(scale));
+}
+
+std::string Decimal::to_string() const {
+  std::string digits = std::to_string(coefficient < 0 ? -coefficient : coefficient);
+  if (scale > 0) {
+    std::size_t s = static_cast<std::size_t>(scale);
+    if (digits.size() <= s) digits.insert(0, s - digits.size() + 1, '0');
+    digits.insert(digits.size() - s, ".");
+  }
+  return coefficient < 0 ? "-" + digits : digits;
+}
+
+std::optional<Decimal> parse_decimal(std::string_view text, char decimal_mark, char group_mark) {
+  bool negative = false;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  if (text.empty() || !is_digit(text[0])) return std::nullopt;
+  Wide coefficient = 0;
+  int scale = 0;
+  bool in_fraction = false;
+  std::size_t digits_since_group = 0;
+  bool grouped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (is_digit(c)) {
+      coefficient = coefficient * 10 + (c - '0');
+      if (coefficient > kMax) return std::nullopt;
+      if (in_fraction) ++scale;
+      ++digits_since_group;
+    } else if (c == group_mark && !in_fraction) {
+      // A group mark is followed by exactly three digits, and the first group has 1-3.
+      if ((grouped && digits_since_group != 3) || (!grouped && digits_since_group > 3)) return std::nullopt;
+      if (i + 3 >= text.size()) return std::nullopt;
+      grouped = true;
+      digits_since_group = 0;
+    } else if (c == decimal_mark && !in_fraction) {
+      if (grouped && digits_since_group != 3) return std::nullopt;
+      if (i + 1 >= text.size() || !is_digit(text[i + 1])) return std::nullopt;
+      in_fraction = true;
+      grouped = false;
+      digits_since_group = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (grouped && digits_since_group != 3) return std::nullopt;
+  WideDecimal d{negative ? -coefficient : coefficient, scale};
+  d.normalize();
+  return Decimal{static_cast<std::int64_t>(d.coefficient), d.scale};
+}
+
+std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralSyntax& syntax) {
+  WideDecimal total, section, current;
+  bool have_current = false, have_any = false;
+  std::int64_t last_large = 0;
+  std::optional<int> decimals;
+  bool negative = false;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+
+  while (!text.empty()) {
+    char c = text[0];
+    if (c == ' ') {
+      text.remove_prefix(1);
+      continue;
+    }
+    if (is_digit(c)) {
+      std::size_t n = 0;
+      while (n < text.size() && (is_digit(text[n]) ||
+                                 ((text[n] == syntax.decimal_mark || text[n] == syntax.group_mark) &&
+                                  n + 1 < text.size() && is_digit(text[n + 1])))) {
+        ++n;
+      }
+      std::string_view run = text.substr(0, n);
+      std::optional<Decimal> d = parse_decimal(run, syntax.decimal_mark, syntax.group_mark);
+      if (!d) return std::nullopt;
+      std::size_t mark = run.find(syntax.decimal_mark);
+      if (mark != std::string_view::npos) decimals = static_cast<int>(run.size() - mark - 1);
+      current = add(current, WideDecimal{d->coefficient, d->scale});
+      have_current = have_any = true;
+      text.remove_prefix(n);
+      continue;
+    }
+    if (const auto* w = longest_word(text, syntax.large_scales)) {
+      // A larger scale after a smaller one multiplies everything so far (một trăm nghìn tỷ).
+      WideDecimal unit = add(section, have_current ? current : WideDecimal{section.coefficient == 0 ? 1 : 0, 0});
+      if (last_large != 0 && w->second > last_large) {
+        total = times(add(total, unit), w->second);
+      } else {
+        total = add(total, times(unit, w->second));
+      }
+      last_large = w->second;
+      section = current = WideDecimal{};
+      have_current = false;
+      have_any = true;
+      text.remove_prefix(w->first.size());
+    } else if (const auto* s = longest_word(text, syntax.small_scales)) {
+      section = add(section, times(have_current ? current : WideDecimal{1, 0}, s->second));
+      current = WideDecimal{};
+      have_current = false;
+      have_any = true;
+      text.remove_prefix(s->first.size());
+    } else if (const auto* d = longest_word(text, syntax.digit_words)) {
+      current = add(current, WideDecimal{d->second, 0});
+      have_current = have_any = true;
+      text.remove_prefix(d->first.size());
+    } else {
+      return std::nullopt;
+    }
+    if (!total.fits() || !section.fits() || !current.fits()) return std::nullopt;
+  }
+  if (!have_any) return std::nullopt;
+  WideDecimal value = add(add(total, section), current);
+  if (negative) value.coefficient = -value.coefficient;
+  if (!value.fits()) return std::nullopt;
+  return ParsedNumeral{Decimal{static_cast<std::int64_t>(value.coefficient), value.scale}, decimals};
+}
+
+}  // namespace sosu

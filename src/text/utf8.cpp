@@ -1,0 +1,60 @@
+#include "text/utf8.h"
+
+namespace sosu::internal {
+
+std::uint64_t count_code_points(std::string_view text) {
+  std::uint64_t n = 0;
+  for (char c : text) n += !is_continuation(static_cast<unsigned char>(c));
+  return n;
+}
+
+std::size_t utf8_floor(std::string_view text, std::size_t byte_offset) {
+  if (byte_offset >= text.size()) return text.size();
+  while (byte_offset > 0 && is_continuation(static_cast<unsigned char>(text[byte_offset]))) --byte_offset;
+  return byte_offset;
+}
+
+char32_t decode_next(std::string_view text, std::size_t& i) {
+  auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : 1;
+  char32_t cp = b0 & (0x3F >> extra);
+  ++i;
+  for (int k = 0; k < extra && i < text.size(); ++k, ++i) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i]) & 0x3F);
+  }
+  return cp;
+}
+
+char32_t decode_prev(std::string_view text, std::size_t& i) {
+  std::size_t start = i;
+  do {
+    --start;
+  } while (start > 0 && is_continuation(static_cast<unsigned char>(text[start])));
+  i = start;
+  std::size_t j = start;
+  return decode_next(text, j);
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace sosu::internal

@@ -1,0 +1,141 @@
+#include "flags.h"
+
+#include <algorithm>
+
+namespace sosu::cli {
+namespace {
+
+struct FlagDef {
+  const char* name;      // long form, without "--"
+  char short_name;       // 0 if none
+  const char* value;     // the value's placeholder, nullptr for a switch
+  const char* category;  // Input, Patterns, Output, Diagnostics
+  const char* help;
+};
+
+// The one table of flags.
+constexpr FlagDef kFlags[] = {
+    {"lang", 0, "LANG", "Input", "Treat every sentence as LANG (ko, vi, ...) instead of detecting it per sentence."},
+    {"patterns", 'p', "DIR", "Patterns",
+     "Add the pattern packs in DIR over the default ones; its rules replace those with the same id. Repeatable."},
+    {"help", 'h', nullptr, "Diagnostics", "Print this help and exit."},
+    {"version", 'V', nullptr, "Diagnostics", "Print the version of sosu and of its pattern packs, and exit."},
+};
+
+Error usage(const std::string& message) {
+  Error e;
+  e.code = ErrorCode::kUsage;
+  e.message = message + " (see sosu --help)";
+  return e;
+}
+
+const FlagDef* find_flag(const std::string& arg) {
+  for (const FlagDef& f : kFlags) {
+    if (arg == std::string("--") + f.name || (f.short_name != 0 && arg == std::string("-") + f.short_name)) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string help_text() {
+  std::string out =
+      "sosu " SOSU_VERSION " - figures out of Korean and Vietnamese news text\n\n"
+      "Usage:\n"
+      "  sosu extract [OPTIONS] PATH...   write one JSON line per figure (spec/RECORD.md)\n"
+      "  sosu tokenize [OPTIONS] PATH...  write one JSON line per word token\n"
+      "  sosu text PATH...                print the document text that offsets point into\n"
+      "  sosu packs check [DIR...]        load pattern packs and run all their examples\n\n"
+      "PATH is a file, a directory (read recursively, in sorted order) or - for standard input.\n"
+      "Exit status: 0 no errors, 2 any error (bad flags, bad packs, unreadable or invalid input).\n";
+  for (const char* category : {"Input", "Patterns", "Diagnostics"}) {
+    out += std::string("\n") + category + ":\n";
+    for (const FlagDef& f : kFlags) {
+      if (std::string(f.category) != category) continue;
+      std::string left = "  ";
+      left += f.short_name != 0 ? std::string("-") + f.short_name + ", " : "    ";
+      left += std::string("--") + f.name + (f.value != nullptr ? std::string(" ") + f.value : "");
+      left.resize(std::max<std::size_t>(left.size() + 2, 26), ' ');
+      out += left + f.help + "\n";
+    }
+  }
+  return out;
+}
+
+Result<Config> parse_flags(const std::vector<std::string>& args) {
+  Config config;
+  std::vector<Error> errors;
+  std::vector<std::string> positional;
+  bool only_positional = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (only_positional || arg == "-" || arg.empty() || arg[0] != '-') {
+      positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_positional = true;
+      continue;
+    }
+    std::string name = arg, value;
+    bool has_inline_value = false;
+    if (auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+      has_inline_value = true;
+    }
+    const FlagDef* flag = find_flag(name);
+    if (flag == nullptr) {
+      errors.push_back(usage("unknown flag " + name));
+      continue;
+    }
+    if (flag->value != nullptr && !has_inline_value) {
+      if (i + 1 >= args.size()) {
+        errors.push_back(usage(name + " needs a value " + flag->value));
+        continue;
+      }
+      value = args[++i];
+    }
+    const std::string long_name = flag->name;
+    if (long_name == "help") config.command = Command::kHelp;
+    else if (long_name == "version") config.command = Command::kVersion;
+    else if (long_name == "lang") config.lang = value;
+    else if (long_name == "patterns") config.pattern_dirs.push_back(value);
+  }
+  bool wants_info = std::find(args.begin(), args.end(), "--help") != args.end() ||
+                    std::find(args.begin(), args.end(), "-h") != args.end() ||
+                    std::find(args.begin(), args.end(), "--version") != args.end() ||
+                    std::find(args.begin(), args.end(), "-V") != args.end();
+  if (!wants_info) {
+    if (positional.empty()) {
+      errors.push_back(usage("no command given"));
+    } else {
+      const std::string command = positional.front();
+      positional.erase(positional.begin());
+      if (command == "extract") config.command = Command::kExtract;
+      else if (command == "tokenize") config.command = Command::kTokenize;
+      else if (command == "text") config.command = Command::kText;
+      else if (command == "packs") {
+        if (positional.empty() || positional.front() != "check") {
+          errors.push_back(usage("the packs command is: sosu packs check [DIR...]"));
+        } else {
+          positional.erase(positional.begin());
+          config.command = Command::kPacksCheck;
+        }
+      } else {
+        errors.push_back(usage("unknown command " + command));
+      }
+      if (config.command != Command::kPacksCheck && config.command != Command::kHelp && positional.empty()) {
+        errors.push_back(usage(command + " needs at least one PATH (- for standard input)"));
+      }
+    }
+  }
+  if (!config.lang.empty() && config.lang.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos) {
+    errors.push_back(usage("--lang takes a language code such as ko or vi, not " + config.lang));
+  }
+  config.paths = positional;
+  if (!errors.empty()) return errors;
+  return config;
+}
+
+}  // namespace sosu::cli

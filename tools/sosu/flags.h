@@ -1,0 +1,31 @@
+// Command-line flags: each defined once in flags.cpp; --help is generated from the table.
+#ifndef SOSU_TOOLS_FLAGS_H_
+#define SOSU_TOOLS_FLAGS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sosu/error.h"
+
+namespace sosu::cli {
+
+enum class Command { kExtract, kTokenize, kText, kPacksCheck, kHelp, kVersion };
+
+// The validated configuration of one run.
+struct Config {
+  Command command = Command::kHelp;
+  std::vector<std::string> paths;          // inputs, or pack directories for `packs check`
+  std::vector<std::string> pattern_dirs;   // --patterns, added over the default packs
+  std::string lang;                        // --lang: force one language for every sentence
+};
+
+// Parses argv into a Config, or the usage errors found.
+Result<Config> parse_flags(const std::vector<std::string>& args);
+
+// The --help text, grouped by concern.
+std::string help_text();
+
+}  // namespace sosu::cli
+
+#endif  // SOSU_TOOLS_FLAGS_H_
