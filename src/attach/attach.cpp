@@ -4,13 +4,16 @@
 //   conjunction       words that join nouns inside a phrase (및)
 //   subject_stop      words a phrase never crosses going back (산하: "X 산하 Y" counts Y)
 //   predicate_ending  endings that make a word a verb, not a noun (다, 니다, 했 ...)
+//   particle_final    particles that need a stem ending in a consonant or a vowel
+//   subject_skip      adverbs that may stand between a subject and its figure (모두)
 // A language without these tables gets no subjects.
 //
 // The cases, tried in order (figure F, words around it):
-//   1. F의 NP          -> NP after    (674개의 기초당 조직이)
+//   1. F의 NP          -> NP after    (674개의 기초당 조직이), but NP F의 -> NP before
 //   2. NP이/가/은/는 F  -> NP before   (기층당 조직이 725개)
-//   3. F NP (F bare)   -> NP after    (179개 부, 5개 성급 기관과 단위를)
-//   4. NP F+particle   -> NP before   (동지 5명을)
+//   3. F NP (F bare)   -> NP after when the phrase closes with a particle or comma (179개 부,)
+//   4. NP F            -> NP before   (동지 5명을, 기층당 조직 318개 점검)
+// Adverbs in subject_skip are hopped over going back (당원은 모두 6,870명).
 // Percentages take a subject only from 의 (91.7%의 단위, 비서의 100%).
 #include "attach/attach.h"
 
@@ -24,6 +27,7 @@ namespace {
 struct Word {
   std::string_view text;     // without surrounding punctuation
   bool punct_after = false;  // a comma, period, bracket or quote closes it
+  bool comma_after = false;  // the closing punctuation starts with a comma
   bool punct_before = false;
 };
 
@@ -42,12 +46,15 @@ Word make_word(std::string_view raw) {
     raw.remove_prefix(1);
     w.punct_before = true;
   }
-  while (!raw.empty() && is_edge_punct(raw.back())) {
-    raw.remove_suffix(1);
+  std::size_t end = raw.size();
+  while (end > 0 && is_edge_punct(raw[end - 1])) --end;
+  if (end < raw.size()) {
     w.punct_after = true;
+    w.comma_after = raw[end] == ',';
+    raw = raw.substr(0, end);
   }
   // Korean punctuation that is not ASCII: · “ ” ‘ ’ 「 」
-  for (std::string_view p : {"”", "’", "」", "』", "》"}) {
+  for (std::string_view p : {"”", "’", "」", "』", "》", "…"}) {
     while (raw.size() > p.size() && raw.substr(raw.size() - p.size()) == p) {
       raw.remove_suffix(p.size());
       w.punct_after = true;
@@ -83,7 +90,8 @@ class SubjectFinder {
         conjunctions_(rules.table("conjunction")),
         stops_(rules.table("subject_stop")),
         predicates_(rules.table("predicate_ending")),
-        finals_(rules.table("particle_final")) {}
+        finals_(rules.table("particle_final")),
+        skips_(rules.table("subject_skip")) {}
 
   bool enabled() const { return particles_ != nullptr; }
 
@@ -99,23 +107,33 @@ class SubjectFinder {
     std::vector<Word> before = split_words(sentence.substr(0, head_start));
     std::reverse(before.begin(), before.end());
 
+    // Adverbs between a subject and its figure are hopped over (당원은 모두 6,870명).
+    while (!before.empty() && is_skipped(before[0].text)) before.erase(before.begin());
+    const bool bare_noun_before = figure_starts_word && !before.empty() && !before[0].punct_after &&
+                                  role_of(before[0].text).empty() && is_nominal(before[0]);
     std::string_view tail_role = tail.text.empty() ? "" : role_of_whole(tail.text);
-    if (tail_role == "genitive" && !tail.punct_after) return phrase_after(after);
-    bool figure_bare = tail.text.empty() && !tail.punct_after;
     if (kind == Kind::kPercent) {
+      if (tail_role == "genitive" && !tail.punct_after) return phrase_after(after, false);
       if (figure_starts_word && !before.empty() && !before[0].punct_after && role_of(before[0].text) == "genitive") {
         return phrase_before(before);
       }
       return std::nullopt;
     }
+    // 1. F의 NP counts NP, unless a bare noun stands before F (당원 1,086명의 당 활동).
+    if (tail_role == "genitive" && !tail.punct_after) {
+      return bare_noun_before ? phrase_before(before) : phrase_after(after, false);
+    }
+    // 2. NP이/가/은/는 F
     if (figure_starts_word && !before.empty() && !before[0].punct_after && role_of(before[0].text) == "subject") {
       return phrase_before(before);
     }
-    if (figure_bare && !after.empty() && is_nominal(after[0])) return phrase_after(after);
-    if (figure_starts_word && !before.empty() && !before[0].punct_after && role_of(before[0].text).empty() &&
-        is_nominal(before[0]) && !is_stop(before[0].text)) {
-      return phrase_before(before);
+    // 3. F NP, where the phrase closes with a particle or a comma (179개 부, 3개 현은).
+    const bool figure_bare = tail.text.empty() && !tail.punct_after;
+    if (figure_bare && !after.empty() && is_nominal(after[0])) {
+      if (auto phrase = phrase_after(after, true)) return phrase;
     }
+    // 4. NP F (동지 5명을, 기층당 조직 318개 점검)
+    if (bare_noun_before) return phrase_before(before);
     return std::nullopt;
   }
 
@@ -166,11 +184,14 @@ class SubjectFinder {
   bool is_conjunction(std::string_view word) const {
     return conjunctions_ != nullptr && conjunctions_->lookup(word).has_value();
   }
+  bool is_skipped(std::string_view word) const { return skips_ != nullptr && skips_->lookup(word).has_value(); }
   bool is_stop(std::string_view word) const {
     return stops_ != nullptr && (stops_->lookup(word) || stops_->lookup(stem(word)));
   }
   bool is_nominal(const Word& w) const {
     if (w.text.empty() || w.punct_before || has_digit(w.text) || is_stop(w.text)) return false;
+    // A word with a particle is a noun; a bare word may be a verb form (넘는, 줄어든).
+    if (auto p = particle_of(w.text); p && p->second != "predicate") return true;
     if (predicates_ != nullptr) {
       for (const auto& [ending, unused] : predicates_->entries) {
         if (w.text.size() > ending.size() && w.text.substr(w.text.size() - ending.size()) == ending) return false;
@@ -181,16 +202,27 @@ class SubjectFinder {
 
   // Words after the figure: the first always (particle stripped); then on across bare nouns,
   // conjunctions and conj particles (과/와), ending at a particle, punctuation or a non-noun.
-  std::optional<std::string> phrase_after(const std::vector<Word>& words) const {
+  // With must_close, a phrase that does not end in a particle or a comma is no subject: the
+  // words after a bare figure may start the predicate (기층당 조직 318개 점검…).
+  std::optional<std::string> phrase_after(const std::vector<Word>& words, bool must_close) const {
     std::vector<std::string_view> parts;
+    bool closed = false;
     for (std::size_t i = 0; i < words.size() && parts.size() < 6; ++i) {
       const Word& w = words[i];
-      if (!is_nominal(w) && !(i > 0 && is_conjunction(w.text))) break;
       std::string_view role = role_of(w.text);
-      if (i > 0 && !role.empty() && role != "conj" && role != "subject" && role != "object" && role != "genitive") break;
+      if ((!is_nominal(w) && !(i > 0 && is_conjunction(w.text))) ||
+          (i > 0 && !role.empty() && role != "conj" && role != "subject" && role != "object" && role != "genitive")) {
+        // A phrase cut after 및 has closed: 44개 부서 및 이에 상응하는 부서.
+        closed = !parts.empty() && is_conjunction(parts.back());
+        break;
+      }
       parts.push_back(keeps_particle(w, role) ? w.text : stem(w.text));
-      if (w.punct_after || (!role.empty() && role != "conj")) break;
+      if (w.punct_after || (!role.empty() && role != "conj")) {
+        closed = (!role.empty() && role != "predicate") || ends_in_comma(w);
+        break;
+      }
     }
+    if (must_close && !closed) return std::nullopt;
     while (!parts.empty() && is_conjunction(parts.back())) parts.pop_back();
     if (!parts.empty() && !words.empty() && role_of(parts.back()) == "conj") parts.back() = stem(parts.back());
     return join(parts);
@@ -220,6 +252,8 @@ class SubjectFinder {
     return is_conjunction(w.text) || role == "conj" || w.punct_after;
   }
 
+  static bool ends_in_comma(const Word& w) { return w.comma_after; }
+
   static std::optional<std::string> join(const std::vector<std::string_view>& parts) {
     if (parts.empty()) return std::nullopt;
     std::string out;
@@ -235,6 +269,7 @@ class SubjectFinder {
   const Table* stops_;
   const Table* predicates_;
   const Table* finals_;
+  const Table* skips_;
 };
 
 bool takes_subject(Kind kind) {

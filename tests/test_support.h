@@ -1,0 +1,99 @@
+// Helpers shared by the test binaries: the project's packs, files, slicing by code points.
+#ifndef SOSU_TESTS_TEST_SUPPORT_H_
+#define SOSU_TESTS_TEST_SUPPORT_H_
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sosu/sosu.h"
+
+namespace sosu::testing {
+
+inline std::filesystem::path source_dir() { return SOSU_SOURCE_DIR; }
+inline std::filesystem::path patterns_dir() { return SOSU_PATTERNS_DIR_FOR_TESTS; }
+inline std::filesystem::path shared_dir() { return SOSU_SHARED_DIR; }
+inline std::filesystem::path test_data_dir() { return SOSU_TEST_DATA_DIR; }
+
+// The project's own packs, loaded once per test binary.
+inline std::shared_ptr<const PackSet> project_packs() {
+  static std::shared_ptr<const PackSet> packs = [] {
+    Result<PackSet> loaded = load_packs({patterns_dir()});
+    if (!loaded) {
+      for (const Error& e : loaded.errors()) ADD_FAILURE() << e.to_string();
+      return std::make_shared<const PackSet>();
+    }
+    return std::make_shared<const PackSet>(std::move(loaded).value());
+  }();
+  return packs;
+}
+
+inline std::vector<Figure> extract(std::string_view text, const std::string& forced_lang = "") {
+  ExtractOptions options;
+  options.forced_lang = forced_lang;
+  Extractor ex = ExtractorBuilder().packs(project_packs()).options(options).build();
+  CollectingSink sink;
+  ex.run("test", text, sink);
+  return sink.figures;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// text[start, end) in code points, as Python slicing would give.
+inline std::string slice_code_points(std::string_view text, std::uint64_t start, std::uint64_t end) {
+  std::uint64_t cp = 0;
+  std::size_t byte_start = text.size(), byte_end = text.size();
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    bool boundary = i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (!boundary) continue;
+    if (cp == start) byte_start = std::min(byte_start, i);
+    if (cp == end) {
+      byte_end = i;
+      break;
+    }
+    ++cp;
+  }
+  if (byte_start > byte_end) return "<bad span>";
+  return std::string(text.substr(byte_start, byte_end - byte_start));
+}
+
+// Runs a shell command; returns its exit status and fills out/err with what it printed.
+inline int run_command(const std::string& command, std::string* out = nullptr, std::string* err = nullptr,
+                       const std::string& stdin_text = "") {
+  static int counter = 0;
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("sosu-cmd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "in", std::ios::binary) << stdin_text;
+  std::ofstream(dir / "cmd.sh") << command << "\n";
+  // bash, not sh: tests use pipefail.
+  std::string full = "bash " + (dir / "cmd.sh").string() + " <" + (dir / "in").string() + " >" +
+                     (dir / "out").string() + " 2>" + (dir / "err").string();
+  int status = std::system(full.c_str());
+  if (out != nullptr) *out = read_file(dir / "out");
+  if (err != nullptr) *err = read_file(dir / "err");
+  std::filesystem::remove_all(dir);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+inline std::string cli() { return std::string(SOSU_CLI_PATH) + " "; }
+
+inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+}  // namespace sosu::testing
+
+#endif  // SOSU_TESTS_TEST_SUPPORT_H_

@@ -1,0 +1,181 @@
+// sosu::Utf8Checker: streaming validation with exact byte offsets, line:column and the
+// offending bytes, across feed() boundaries.
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sosu/read.h"
+
+namespace sosu {
+namespace {
+
+// Checks `bytes` in one feed plus finish(); returns the first error.
+std::optional<Error> check_all(std::string_view bytes) {
+  Utf8Checker checker("t.txt");
+  if (auto err = checker.feed(bytes)) return err;
+  return checker.finish();
+}
+
+// Asserts every field of an error in one place, so a failure shows the whole record.
+void expect_error(const std::optional<Error>& err, ErrorCode code, std::uint64_t byte_offset,
+                  std::uint64_t line, std::uint64_t col, const std::string& hex) {
+  ASSERT_TRUE(err.has_value());
+  EXPECT_EQ(err->code, code);
+  EXPECT_EQ(err->file, "t.txt");
+  ASSERT_TRUE(err->byte_offset.has_value());
+  EXPECT_EQ(*err->byte_offset, byte_offset);
+  ASSERT_TRUE(err->line_col.has_value());
+  EXPECT_EQ(err->line_col->line, line);
+  EXPECT_EQ(err->line_col->col, col);
+  if (!hex.empty()) {
+    EXPECT_NE(err->message.find("(" + hex + ")"), std::string::npos) << err->message;
+  }
+}
+
+TEST(Utf8Checker, AcceptsAscii) {
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed("Plain ASCII text, 4925 and 91.7%.\nSecond line.\n").has_value());
+  EXPECT_FALSE(checker.finish().has_value());
+  EXPECT_EQ(checker.bytes_seen(), 47u);
+}
+
+TEST(Utf8Checker, AcceptsHangulAndVietnamese) {
+  const std::string text =
+      "전 성에는 기층당 조직이 725개 있었다.\n"
+      "Toàn tỉnh có 725 tổ chức cơ sở đảng, đạt 91,7%.\n"
+      "Emoji past the BMP: \xF0\x9F\x98\x80 and U+10FFFF: \xF4\x8F\xBF\xBF.";
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed(text).has_value());
+  EXPECT_FALSE(checker.finish().has_value());
+  EXPECT_EQ(checker.bytes_seen(), text.size());
+}
+
+TEST(Utf8Checker, AcceptsEmptyInput) {
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed("").has_value());
+  EXPECT_FALSE(checker.finish().has_value());
+  EXPECT_EQ(checker.bytes_seen(), 0u);
+}
+
+TEST(Utf8Checker, ReportsBadContinuationWithOffsetLineAndColumn) {
+  // "ab가" is 5 bytes and 3 code points; C3 must be followed by 80..BF, not '('.
+  std::optional<Error> err = check_all("ab\xEA\xB0\x80\xC3\x28 rest");
+  expect_error(err, ErrorCode::kInvalidUtf8, 5, 1, 4, "C3 28");
+  EXPECT_NE(err->message.find("invalid UTF-8"), std::string::npos);
+  EXPECT_EQ(err->to_string(), "t.txt: byte 5 (line 1, col 4): " + err->message);
+}
+
+TEST(Utf8Checker, CountsLinesAndColumnsInCodePoints) {
+  // Line 3 starts at byte 11; "다라" is two code points, so the bad byte is in column 3.
+  std::optional<Error> err = check_all("가나\nabc\n다라\xFF");
+  expect_error(err, ErrorCode::kInvalidUtf8, 17, 3, 3, "FF");
+}
+
+TEST(Utf8Checker, ReportsOverlongWithOffset) {
+  // C0 can never start a sequence: it is reported alone.
+  expect_error(check_all("x\xC0\x80"), ErrorCode::kInvalidUtf8, 1, 1, 2, "C0");
+  expect_error(check_all("\xC1\xBF"), ErrorCode::kInvalidUtf8, 0, 1, 1, "C1");
+  // E0 80 80 would be an overlong U+0000: E0 must be followed by A0..BF.
+  expect_error(check_all("ab\xE0\x80\x80"), ErrorCode::kInvalidUtf8, 2, 1, 3, "E0 80");
+  // F0 80 80 80: overlong four-byte form.
+  expect_error(check_all("\xF0\x80\x80\x80"), ErrorCode::kInvalidUtf8, 0, 1, 1, "F0 80");
+}
+
+TEST(Utf8Checker, ReportsSurrogateWithOffset) {
+  // ED A0 80 would be U+D800.
+  expect_error(check_all("가\xED\xA0\x80"), ErrorCode::kInvalidUtf8, 3, 1, 2, "ED A0");
+  // ED 9F BF is U+D7FF, the last code point before the surrogates: valid.
+  EXPECT_FALSE(check_all("\xED\x9F\xBF").has_value());
+}
+
+TEST(Utf8Checker, ReportsCodePointPastMaximum) {
+  // F4 90 80 80 would be U+110000.
+  expect_error(check_all("12\xF4\x90\x80\x80"), ErrorCode::kInvalidUtf8, 2, 1, 3, "F4 90");
+  // F5..FF never start a sequence.
+  expect_error(check_all("\xF5\x80\x80\x80"), ErrorCode::kInvalidUtf8, 0, 1, 1, "F5");
+}
+
+TEST(Utf8Checker, ReportsLoneContinuation) {
+  expect_error(check_all("abc\x80"), ErrorCode::kInvalidUtf8, 3, 1, 4, "80");
+  expect_error(check_all("\n\n\xBF"), ErrorCode::kInvalidUtf8, 2, 3, 1, "BF");
+}
+
+TEST(Utf8Checker, ReportsNulAsBinaryFile) {
+  std::optional<Error> err = check_all(std::string("line one\nab\0cd", 15));
+  expect_error(err, ErrorCode::kBinaryFile, 11, 2, 3, "");
+  EXPECT_NE(err->message.find("NUL"), std::string::npos) << err->message;
+}
+
+TEST(Utf8Checker, AcceptsSequenceSplitAcrossFeeds) {
+  // 가 = EA B0 80, split after every possible byte.
+  const std::string text = "ab가cd";
+  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+    Utf8Checker checker("t.txt");
+    EXPECT_FALSE(checker.feed(std::string_view(text).substr(0, cut)).has_value()) << cut;
+    EXPECT_FALSE(checker.feed(std::string_view(text).substr(cut)).has_value()) << cut;
+    EXPECT_FALSE(checker.finish().has_value()) << cut;
+    EXPECT_EQ(checker.bytes_seen(), text.size()) << cut;
+  }
+}
+
+TEST(Utf8Checker, AcceptsFourByteSequenceFedOneByteAtATime) {
+  const std::string text = "\xF0\x9F\x98\x80z\xF0\x9F\x98\x80";
+  Utf8Checker checker("t.txt");
+  for (char c : text) EXPECT_FALSE(checker.feed(std::string_view(&c, 1)).has_value());
+  EXPECT_FALSE(checker.finish().has_value());
+  EXPECT_EQ(checker.bytes_seen(), 9u);
+}
+
+TEST(Utf8Checker, ReportsBadSequenceSplitAcrossFeedsAtItsStart) {
+  // E0 in one feed, 80 80 in the next: the error points at E0, in the first feed.
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed("ab\xE0").has_value());
+  expect_error(checker.feed("\x80\x80"), ErrorCode::kInvalidUtf8, 2, 1, 3, "E0 80");
+}
+
+TEST(Utf8Checker, ReportsSequenceCutOffByFinish) {
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed("x\n가\xEA\xB0").has_value());
+  std::optional<Error> err = checker.finish();
+  expect_error(err, ErrorCode::kInvalidUtf8, 5, 2, 2, "EA B0");
+  EXPECT_NE(err->message.find("cut off"), std::string::npos) << err->message;
+}
+
+TEST(Utf8Checker, ReportsSequenceCutOffAfterSeveralFeeds) {
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed("ab").has_value());
+  EXPECT_FALSE(checker.feed("\xF0").has_value());
+  EXPECT_FALSE(checker.feed("\x9F").has_value());
+  EXPECT_FALSE(checker.feed("").has_value());
+  EXPECT_EQ(checker.bytes_seen(), 4u);
+  expect_error(checker.finish(), ErrorCode::kInvalidUtf8, 2, 1, 3, "F0 9F");
+}
+
+TEST(Utf8Checker, KeepsOffsetsAcrossSeveralFeeds) {
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed("ab\n").has_value());     // bytes 0-2
+  EXPECT_FALSE(checker.feed("가나").has_value());     // bytes 3-8, line 2 cols 1-2
+  EXPECT_FALSE(checker.feed("\n다").has_value());     // bytes 9-12, line 3 col 1
+  EXPECT_EQ(checker.bytes_seen(), 13u);
+  expect_error(checker.feed("x\xC3\x28"), ErrorCode::kInvalidUtf8, 14, 3, 3, "C3 28");
+}
+
+TEST(Utf8Checker, KeepsOffsetsAfterASplitSequence) {
+  // 가 split 1+2 across feeds, then a bad byte: offsets and columns count 가 once.
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed("a\xEA").has_value());
+  EXPECT_FALSE(checker.feed("\xB0\x80").has_value());
+  EXPECT_EQ(checker.bytes_seen(), 4u);
+  expect_error(checker.feed("b\x80"), ErrorCode::kInvalidUtf8, 5, 1, 4, "80");
+}
+
+TEST(Utf8Checker, ReportsNulAfterSeveralFeeds) {
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed("hello\n").has_value());
+  expect_error(checker.feed(std::string_view("wo\0", 3)), ErrorCode::kBinaryFile, 8, 2, 3, "");
+}
+
+}  // namespace
+}  // namespace sosu
