@@ -5,6 +5,7 @@
 #ifndef SOSU_JSONL_H_
 #define SOSU_JSONL_H_
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 
@@ -27,6 +28,7 @@ class JsonlSink : public FigureSink {
 
  private:
   std::ostream& out_;
+  std::string line_;  // reused, so that writing allocates nothing per record
   std::uint64_t written_ = 0;
 };
 

@@ -25,6 +25,7 @@ namespace sosu::internal {
 namespace {
 
 struct Word {
+  std::size_t raw_start = 0, raw_end = 0;  // sentence bytes of the word with its punctuation
   std::string_view text;     // without surrounding punctuation
   bool punct_after = false;  // a comma, period, bracket or quote closes it
   bool comma_after = false;  // the closing punctuation starts with a comma
@@ -78,10 +79,35 @@ std::vector<Word> split_words(std::string_view text) {
     while (i < text.size() && text[i] == ' ') ++i;
     std::size_t start = i;
     while (i < text.size() && text[i] != ' ') ++i;
-    if (i > start) words.push_back(make_word(text.substr(start, i - start)));
+    if (i > start) {
+      Word w = make_word(text.substr(start, i - start));
+      w.raw_start = start;
+      w.raw_end = i;
+      words.push_back(w);
+    }
   }
   return words;
 }
+
+// Words on one side of a figure, nearest first: after it going forward, before it going back.
+class Side {
+ public:
+  Side(const std::vector<Word>& words, std::size_t nearest, bool forward, std::size_t count)
+      : words_(words), nearest_(nearest), forward_(forward), count_(count) {}
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  const Word& operator[](std::size_t i) const { return words_[forward_ ? nearest_ + i : nearest_ - i]; }
+  void drop_nearest() {
+    nearest_ = forward_ ? nearest_ + 1 : nearest_ - 1;
+    --count_;
+  }
+
+ private:
+  const std::vector<Word>& words_;
+  std::size_t nearest_;
+  bool forward_;
+  std::size_t count_;
+};
 
 class SubjectFinder {
  public:
@@ -95,20 +121,26 @@ class SubjectFinder {
 
   bool enabled() const { return particles_ != nullptr; }
 
-  std::optional<std::string> find(std::string_view sentence, std::size_t start, std::size_t end, Kind kind) const {
-    // The rest of the word the figure ends in ("의", "을", ",") and the words around it.
-    std::size_t tail_end = end;
-    while (tail_end < sentence.size() && sentence[tail_end] != ' ') ++tail_end;
-    Word tail = make_word(sentence.substr(end, tail_end - end));
-    std::vector<Word> after = split_words(sentence.substr(tail_end));
-    std::size_t head_start = start;
-    while (head_start > 0 && sentence[head_start - 1] != ' ') --head_start;
+  // The subject of the figure at sentence bytes [start, end), given the sentence's words.
+  std::optional<std::string> find(std::string_view sentence, const std::vector<Word>& words, std::size_t start,
+                                  std::size_t end, Kind kind) const {
+    // The words holding the figure's first and last bytes.
+    auto holding = [&](std::size_t byte) {
+      auto it = std::upper_bound(words.begin(), words.end(), byte,
+                                 [](std::size_t b, const Word& w) { return b < w.raw_start; });
+      return static_cast<std::size_t>(it - words.begin()) - 1;
+    };
+    if (words.empty() || end == 0) return std::nullopt;
+    const std::size_t head = holding(start), last = holding(end - 1);
+    // The rest of the word the figure ends in ("의", "을", ",").
+    Word tail = make_word(sentence.substr(end, words[last].raw_end - end));
+    Side after(words, last + 1, true, words.size() - last - 1);
+    const std::size_t head_start = words[head].raw_start;
     bool figure_starts_word = head_start == start || is_edge_punct(sentence[head_start]);
-    std::vector<Word> before = split_words(sentence.substr(0, head_start));
-    std::reverse(before.begin(), before.end());
+    Side before(words, head == 0 ? 0 : head - 1, false, head);
 
     // Adverbs between a subject and its figure are hopped over (당원은 모두 6,870명).
-    while (!before.empty() && is_skipped(before[0].text)) before.erase(before.begin());
+    while (!before.empty() && is_skipped(before[0].text)) before.drop_nearest();
     const bool bare_noun_before = figure_starts_word && !before.empty() && !before[0].punct_after &&
                                   role_of(before[0].text).empty() && is_nominal(before[0]);
     std::string_view tail_role = tail.text.empty() ? "" : role_of_whole(tail.text);
@@ -142,7 +174,7 @@ class SubjectFinder {
   // sound (조직이 but 부서가; 구역을 but 단위를), so 마을 is a noun, not 마 + 을.
   bool fits_final(std::string_view stem, std::string_view particle) const {
     if (finals_ == nullptr) return true;
-    std::optional<std::string> need = finals_->lookup(particle);
+    std::optional<std::string_view> need = finals_->lookup(particle);
     if (!need) return true;
     std::size_t i = stem.size();
     char32_t last = decode_prev(stem, i);
@@ -156,15 +188,13 @@ class SubjectFinder {
 
   // The longest particle the word ends in, leaving at least one character of stem.
   std::optional<std::pair<std::string_view, std::string_view>> particle_of(std::string_view word) const {
-    std::optional<std::pair<std::string_view, std::string_view>> best;
-    for (const auto& [suffix, role] : particles_->entries) {
-      if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix &&
-          fits_final(word.substr(0, word.size() - suffix.size()), suffix) &&
-          (!best || suffix.size() > best->first.size())) {
-        best = std::make_pair(std::string_view(suffix), std::string_view(role));
-      }
+    for (std::size_t len : particles_->key_lengths) {
+      if (word.size() <= len) continue;
+      std::string_view suffix = word.substr(word.size() - len);
+      std::optional<std::string_view> role = particles_->lookup(suffix);
+      if (role && fits_final(word.substr(0, word.size() - len), suffix)) return std::make_pair(suffix, *role);
     }
-    return best;
+    return std::nullopt;
   }
   std::string_view role_of(std::string_view word) const {
     auto p = particle_of(word);
@@ -172,10 +202,7 @@ class SubjectFinder {
   }
   // The role of a word that is a particle and nothing else (the tail "의").
   std::string_view role_of_whole(std::string_view word) const {
-    for (const auto& [suffix, role] : particles_->entries) {
-      if (word == suffix) return role;
-    }
-    return "";
+    return particles_->lookup(word).value_or(std::string_view());
   }
   std::string_view stem(std::string_view word) const {
     auto p = particle_of(word);
@@ -193,8 +220,8 @@ class SubjectFinder {
     // A word with a particle is a noun; a bare word may be a verb form (넘는, 줄어든).
     if (auto p = particle_of(w.text); p && p->second != "predicate") return true;
     if (predicates_ != nullptr) {
-      for (const auto& [ending, unused] : predicates_->entries) {
-        if (w.text.size() > ending.size() && w.text.substr(w.text.size() - ending.size()) == ending) return false;
+      for (std::size_t len : predicates_->key_lengths) {
+        if (w.text.size() > len && predicates_->lookup(w.text.substr(w.text.size() - len))) return false;
       }
     }
     return true;
@@ -204,7 +231,7 @@ class SubjectFinder {
   // conjunctions and conj particles (과/와), ending at a particle, punctuation or a non-noun.
   // With must_close, a phrase that does not end in a particle or a comma is no subject: the
   // words after a bare figure may start the predicate (기층당 조직 318개 점검…).
-  std::optional<std::string> phrase_after(const std::vector<Word>& words, bool must_close) const {
+  std::optional<std::string> phrase_after(const Side& words, bool must_close) const {
     std::vector<std::string_view> parts;
     bool closed = false;
     for (std::size_t i = 0; i < words.size() && parts.size() < 6; ++i) {
@@ -230,7 +257,7 @@ class SubjectFinder {
 
   // Words before the figure, nearest first: the nearest always (particle stripped); then back
   // across bare nouns and conjunctions, ending at punctuation, a particle or a stop word.
-  std::optional<std::string> phrase_before(const std::vector<Word>& words) const {
+  std::optional<std::string> phrase_before(const Side& words) const {
     std::vector<std::string_view> parts;
     for (std::size_t i = 0; i < words.size() && parts.size() < 6; ++i) {
       const Word& w = words[i];
@@ -287,9 +314,11 @@ bool takes_subject(Kind kind) {
 void attach_subjects(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts) {
   SubjectFinder finder(rules);
   if (!finder.enabled()) return;
+  std::vector<Word> words;
   for (Draft& d : drafts) {
     if (!takes_subject(d.figure.kind) || d.figure.subject) continue;
-    d.figure.subject = finder.find(sentence, d.match->byte_start, d.match->byte_end, d.figure.kind);
+    if (words.empty()) words = split_words(sentence);
+    d.figure.subject = finder.find(sentence, words, d.match->byte_start, d.match->byte_end, d.figure.kind);
   }
 }
 

@@ -118,7 +118,9 @@ class FigureBuilder {
   std::optional<std::string> lookup(std::string_view table, std::string_view key) const {
     const internal::Table* t = rules_.table(table);
     if (t == nullptr) return std::nullopt;
-    return t->lookup(key);
+    std::optional<std::string_view> v = t->lookup(key);
+    if (!v) return std::nullopt;
+    return std::string(*v);
   }
   static void set_field(Figure& f, std::string_view field, const std::string& value) {
     if (field == "unit") f.unit = value;

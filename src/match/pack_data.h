@@ -6,7 +6,10 @@
 #include <re2/set.h>
 
 #include <cstdint>
+#include <algorithm>
+#include <functional>
 #include <map>
+#include <string_view>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,15 +56,29 @@ struct Rule {
 
 // A word list with optional values (`이상` -> `at_least`); also usable as ${name} in regexes.
 struct Table {
-  std::vector<std::pair<std::string, std::string>> entries;
+  std::vector<std::pair<std::string, std::string>> entries;  // in file order
   bool prefilter = false;  // its words may start a figure: sentences holding one are matched
   SourcePlace at;
-  std::optional<std::string> lookup(std::string_view key) const {
+
+  // Builds the lookup index; called once the entries are final.
+  void index_entries() {
+    index.clear();
+    key_lengths.clear();
     for (const auto& e : entries) {
-      if (e.first == key) return e.second;
+      index.emplace(e.first, e.second);
+      key_lengths.push_back(e.first.size());
     }
-    return std::nullopt;
+    std::sort(key_lengths.begin(), key_lengths.end(), std::greater<>());
+    key_lengths.erase(std::unique(key_lengths.begin(), key_lengths.end()), key_lengths.end());
   }
+  std::optional<std::string_view> lookup(std::string_view key) const {
+    auto it = index.find(key);
+    if (it == index.end()) return std::nullopt;
+    return std::string_view(it->second);
+  }
+
+  std::map<std::string, std::string, std::less<>> index;  // heterogeneous lookup by string_view
+  std::vector<std::size_t> key_lengths;  // distinct key sizes in bytes, longest first
 };
 
 struct LanguageRules {

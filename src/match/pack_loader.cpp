@@ -213,6 +213,7 @@ void Loader::load_file(const fs::path& path, std::size_t dir_index) {
         std::string key = entry.attribute("key").as_string();
         table.entries.emplace_back(key, entry.attribute("value").as_string(key.c_str()));
       }
+      table.index_entries();
       if (define(lang + "\ttable " + name, at)) raw.tables[name] = std::move(table);
     } else if (element == "numerals") {
       for (const char* attr : {"decimal-mark", "group-mark"}) {

@@ -27,6 +27,19 @@ const std::vector<std::string> kTemplates = {
     "전문가들은 인구 감소 속도가 예상보다 빠르다며 장기적인 대책이 필요하다고 지적했다.",
 };
 
+// Sentences without figures, so that the density of figures is like real news (the seed
+// article has one figure per ~230 bytes).
+const std::vector<std::string> kFiller = {
+    "각급 당위원회와 조직들은 긴밀한 지도와 점검을 통해 현장의 어려움을 신속히 해결해 나가고 있다.",
+    "도는 주민 의견을 충분히 수렴한 뒤 세부 추진 계획을 마련해 단계적으로 시행할 방침이다.",
+    "이번 조치는 지역 간 격차를 줄이고 행정 서비스의 질을 높이기 위한 것이라고 관계자는 설명했다.",
+    "정부는 관계 부처 합동으로 점검반을 꾸려 제도 운영 실태를 면밀히 살펴볼 계획이다.",
+    "현장에서는 인력과 예산이 여전히 부족하다는 목소리가 나오고 있어 보완책이 필요하다는 지적이다.",
+    "시민단체들은 정책의 실효성을 높이려면 지역 사정에 맞는 맞춤형 지원이 뒤따라야 한다고 강조했다.",
+    "위원회는 앞으로도 주민 생활과 밀접한 분야를 중심으로 제도 개선 과제를 꾸준히 발굴하겠다고 밝혔다.",
+    "업계에서는 경기 둔화가 이어지는 가운데 하반기 수요 회복 여부가 관건이 될 것으로 보고 있다.",
+};
+
 std::string grouped(std::uint64_t n) {
   std::string digits = std::to_string(n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -56,7 +69,9 @@ int main(int argc, char** argv) {
     std::string paragraph;
     const std::uint64_t sentences = pick(2, 6);
     for (std::uint64_t s = 0; s < sentences; ++s) {
-      const std::string& t = kTemplates[pick(0, kTemplates.size() - 1)];
+      // Three sentences in four carry no figure.
+      const std::string& t = pick(0, 3) == 0 ? kTemplates[pick(0, kTemplates.size() - 1)]
+                                             : kFiller[pick(0, kFiller.size() - 1)];
       std::uint64_t year = pick(2015, 2024);
       for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i] != '{') {
