@@ -4,7 +4,7 @@
 #   tools/update_golden.sh [BUILD_DIR]     (default: build)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build}
+build=$(cd "${1:-$root/build}" && pwd)
 cd "$root/corpora"
 for doc in */*.txt; do
   SOSU_PATTERNS_DIR="$root/patterns" "$build/sosu" extract "$doc" > "${doc%.txt}.expected.jsonl"

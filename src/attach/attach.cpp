@@ -75,10 +75,15 @@ Word make_word(std::string_view raw) {
 std::vector<Word> split_words(std::string_view text) {
   std::vector<Word> words;
   std::size_t i = 0;
+  // Spaces separate words, and so does an ellipsis in a headline (점검…당 세포).
+  static constexpr std::string_view kEllipsis = "\u2026";
+  auto separator_at = [&](std::size_t at) {
+    return text[at] == ' ' ? std::size_t{1} : text.compare(at, kEllipsis.size(), kEllipsis) == 0 ? kEllipsis.size() : 0;
+  };
   while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
+    while (i < text.size() && separator_at(i) > 0) i += separator_at(i);
     std::size_t start = i;
-    while (i < text.size() && text[i] != ' ') ++i;
+    while (i < text.size() && separator_at(i) == 0) ++i;
     if (i > start) {
       Word w = make_word(text.substr(start, i - start));
       w.raw_start = start;
@@ -144,7 +149,7 @@ class SubjectFinder {
     const bool bare_noun_before = figure_starts_word && !before.empty() && !before[0].punct_after &&
                                   role_of(before[0].text).empty() && is_nominal(before[0]);
     std::string_view tail_role = tail.text.empty() ? "" : role_of_whole(tail.text);
-    if (kind == Kind::kPercent) {
+    if (kind == Kind::kPercent || kind == Kind::kPercentPoint) {
       if (tail_role == "genitive" && !tail.punct_after) return phrase_after(after, false);
       if (figure_starts_word && !before.empty() && !before[0].punct_after && role_of(before[0].text) == "genitive") {
         return phrase_before(before);
@@ -217,7 +222,9 @@ class SubjectFinder {
   }
   bool is_nominal(const Word& w) const {
     if (w.text.empty() || w.punct_before || has_digit(w.text) || is_stop(w.text)) return false;
-    // A word with a particle is a noun; a bare word may be a verb form (넘는, 줄어든).
+    // A listed word of two or more characters is a predicate as a whole (않은, 많은); else a
+    // word with a particle is a noun, and a bare word may end like a verb (넘는, 줄어든).
+    if (predicates_ != nullptr && w.text.size() >= 6 && predicates_->lookup(w.text)) return false;
     if (auto p = particle_of(w.text); p && p->second != "predicate") return true;
     if (predicates_ != nullptr) {
       for (std::size_t len : predicates_->key_lengths) {

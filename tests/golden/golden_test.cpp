@@ -63,9 +63,9 @@ TEST_P(Golden, MatchesExpectedRecordsFieldByField) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpora, Golden, ::testing::ValuesIn(golden_documents()),
-                         [](const ::testing::TestParamInfo<fs::path>& info) {
-                           std::string name = info.param.parent_path().filename().string() + "_" +
-                                              info.param.stem().string();
+                         [](const ::testing::TestParamInfo<fs::path>& param_info) {
+                           std::string name = param_info.param.parent_path().filename().string() + "_" +
+                                              param_info.param.stem().string();
                            for (char& c : name) {
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }

@@ -53,7 +53,9 @@ TEST_F(Seed, EveryReferenceFigureIsFoundWithItsValueUnitSubjectAndQualifier) {
     EXPECT_EQ((*r)["text"], g["text"]);
     EXPECT_EQ((*r)["kind"], g["kind"]) << g["text"];
     for (const char* field : {"value", "from", "to", "date", "unit", "qualifier"}) {
-      if (g.contains(field)) EXPECT_EQ((*r)[field], g[field]) << g["text"] << ": " << field;
+      if (g.contains(field)) {
+        EXPECT_EQ((*r)[field], g[field]) << g["text"] << ": " << field;
+      }
     }
     if (g.contains("subject")) {
       // RECORD.md: modifiers that narrow the subject may stay, so ours may end with the gold one.

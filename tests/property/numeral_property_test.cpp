@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <ostream>
 #include <random>
 #include <string>
 #include <string_view>
@@ -14,6 +15,10 @@
 #include "sosu/numeral.h"
 
 namespace sosu {
+
+// Failure messages show a Decimal as its value (internal linkage: other tests may print it too).
+static void PrintTo(const Decimal& d, std::ostream* os) { *os << d.to_string() << " (scale " << d.scale << ")"; }
+
 namespace {
 
 constexpr std::uint64_t kSeed = 20240616;
@@ -152,7 +157,9 @@ TEST(NumeralProperty, ParseDecimalAgreesWithTheReferenceOnRandomDigitStrings) {
     for (char& c : vi_text) c = c == ',' ? '.' : c;
     std::optional<Decimal> vi_got = parse_decimal(vi_text, ',', '.');
     ASSERT_EQ(vi_got.has_value(), expected.has_value()) << "'" << vi_text << "'";
-    if (expected) ASSERT_EQ(vi_got->coefficient, *expected) << "'" << vi_text << "'";
+    if (expected) {
+      ASSERT_EQ(vi_got->coefficient, *expected) << "'" << vi_text << "'";
+    }
   }
   // The generator reaches both sides of the property.
   EXPECT_GT(accepted, 5000);

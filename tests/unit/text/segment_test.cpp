@@ -101,7 +101,7 @@ TEST(SplitSentences, WhiteSpaceAloneIsNoSentence) {
 
 TEST(SplitSentences, SpansAreTrimmed) {
   const std::string text = "  \t앞뒤에 공백이 있다.   \n   둘째 문장.\t ";
-  EXPECT_EQ(sentence_spans(text), (Spans{{3, 28}, {35, 49}}));
+  EXPECT_EQ(sentence_spans(text), (Spans{{3, 30}, {37, 51}}));
   EXPECT_EQ(sentence_texts(text), (Texts{"앞뒤에 공백이 있다.", "둘째 문장."}));
   // A leading byte-order mark is trimmed too.
   const std::string bom = "\xEF\xBB\xBF첫 문장이다. 둘째.";

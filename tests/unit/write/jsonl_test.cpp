@@ -21,7 +21,8 @@ using OrderedJson = nlohmann::ordered_json;
 
 std::vector<std::string> keys_of(const std::string& line) {
   std::vector<std::string> keys;
-  for (const auto& item : OrderedJson::parse(line).items()) keys.push_back(item.key());
+  const OrderedJson parsed = OrderedJson::parse(line);  // items() refers to it: keep it alive
+  for (const auto& item : parsed.items()) keys.push_back(item.key());
   return keys;
 }
 
@@ -161,6 +162,16 @@ TEST(FigureToJson, WritesDecimalsAsPrinted) {
   }
 }
 
+// Library bug (minor): non-integer values go through double, so past ~16 significant digits
+// the record is rounded ("1234567890123456.78" is written 1234567890123456.8) although
+// RECORD.md says decimals are written as printed and nothing is rounded. Enable once fixed.
+TEST(FigureToJson, DISABLED_WritesLongDecimalsWithoutRounding) {
+  Figure f = vi_percent();
+  f.value = Decimal{123456789012345678, 2};
+  std::string line = figure_to_json(f);
+  EXPECT_NE(line.find(R"("value":1234567890123456.78,)"), std::string::npos) << line;
+}
+
 TEST(FigureToJson, WritesNumericRanges) {
   Figure f;
   f.kind = Kind::kYearRange;
@@ -205,7 +216,8 @@ TEST(FigureToJson, TimeObjectShape) {
   line = figure_to_json(f);
   EXPECT_NE(line.find(R"("time":{"text":"năm 2019","date":"2019","part":null},)"), std::string::npos) << line;
   std::vector<std::string> time_keys;
-  for (const auto& item : OrderedJson::parse(line)["time"].items()) time_keys.push_back(item.key());
+  const OrderedJson parsed = OrderedJson::parse(line);
+  for (const auto& item : parsed["time"].items()) time_keys.push_back(item.key());
   EXPECT_EQ(time_keys, (std::vector<std::string>{"text", "date", "part"}));
 }
 
