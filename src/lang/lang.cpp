@@ -41,6 +41,15 @@ std::string detect_language(std::string_view sentence) {
       ++latin;
       continue;
     }
+    // The common ranges first: ICU's script lookup is the slow path.
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F)) {
+      ++hangul;
+      continue;
+    }
+    if (cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+      latin += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0;
+      continue;
+    }
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
     if (script == USCRIPT_HANGUL) {
