@@ -10,7 +10,7 @@
 
 namespace sosu {
 
-// "ko" when Hangul syllables (each weighed as three letters) outnumber Latin letters;
+// "ko" when Hangul syllables (each weighed as three letters) are at least as many as Latin letters;
 // otherwise "vi" when the Latin letters include Vietnamese ones (đ ơ ư ă â ê ô or a tone
 // mark), "en" for plain Latin; "und" when the sentence has no letters of these scripts.
 std::string detect_language(std::string_view sentence);

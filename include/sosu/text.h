@@ -64,7 +64,8 @@ struct SentenceSpan {
 
 // Splits text into sentences with ICU's sentence BreakIterator. Every line break ends a
 // sentence (so a blank line is a paragraph break), and a break is never placed between
-// digits joined by '.' or ',' (91.7%, 4.925, 2022.6.16). Spans are trimmed of white space;
+// digits joined by '.' or ',' (91.7%, 4.925, 2022.6.16) nor inside or right after a date
+// written with spaces (2022. 6. 16.). Spans are trimmed of white space;
 // stretches of white space alone are not sentences.
 std::vector<SentenceSpan> split_sentences(std::string_view text);
 

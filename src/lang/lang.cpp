@@ -21,8 +21,9 @@ bool is_vietnamese_letter(char32_t cp) {
       return true;
     default:
       // Latin Extended Additional: ạ ả ấ ầ ... ỹ, and the combining tone marks of NFD text.
-      return (cp >= 0x1EA0 && cp <= 0x1EF9) || cp == 0x0300 || cp == 0x0301 || cp == 0x0303 ||
-             cp == 0x0309 || cp == 0x0323;
+      // NFD text spells the marks apart: circumflex, breve and horn as well as the tones.
+      return (cp >= 0x1EA0 && cp <= 0x1EF9) || cp == 0x0300 || cp == 0x0301 || cp == 0x0302 ||
+             cp == 0x0303 || cp == 0x0306 || cp == 0x0309 || cp == 0x031B || cp == 0x0323;
   }
 }
 
@@ -47,7 +48,7 @@ std::string detect_language(std::string_view sentence) {
       continue;
     }
     if (cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF)) {
-      latin += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0;
+      if (u_isalpha(static_cast<UChar32>(cp))) ++latin;
       continue;
     }
     UErrorCode status = U_ZERO_ERROR;

@@ -92,7 +92,7 @@ std::optional<Decimal> parse_decimal(std::string_view text, char decimal_mark, c
     if (is_digit(c)) {
       coefficient = coefficient * 10 + (c - '0');
       if (coefficient > kMax) return std::nullopt;
-      if (in_fraction) ++scale;
+      if (in_fraction && ++scale > 18) return std::nullopt;  // beyond int64 precision anyway
       ++digits_since_group;
     } else if (c == group_mark && !in_fraction) {
       // A group mark is followed by exactly three digits, and the first group has 1-3.
@@ -120,6 +120,7 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
   WideDecimal total, section, current;
   bool have_current = false, have_any = false;
   std::int64_t last_large = 0;
+  bool after_large = false;  // the last part was a large scale word
   std::optional<int> decimals;
   bool negative = false;
   if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
@@ -147,12 +148,15 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       if (mark != std::string_view::npos) decimals = static_cast<int>(run.size() - mark - 1);
       current = add(current, WideDecimal{d->coefficient, d->scale});
       have_current = have_any = true;
+      after_large = false;
       text.remove_prefix(n);
       continue;
     }
     if (const auto* w = longest_word(text, syntax.large_scales)) {
-      // A larger scale after a smaller one multiplies everything so far (một trăm nghìn tỷ).
-      WideDecimal unit = add(section, have_current ? current : WideDecimal{section.coefficient == 0 ? 1 : 0, 0});
+      // A larger scale after a smaller one multiplies everything so far (một trăm nghìn tỷ);
+      // a scale alone counts one of it (만 = 10000), but not right after another scale.
+      const bool empty_section = !have_current && section.coefficient == 0;
+      WideDecimal unit = add(section, have_current ? current : WideDecimal{empty_section && !after_large ? 1 : 0, 0});
       if (last_large != 0 && w->second > last_large) {
         total = times(add(total, unit), w->second);
       } else {
@@ -162,8 +166,13 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       section = current = WideDecimal{};
       have_current = false;
       have_any = true;
+      after_large = true;
       text.remove_prefix(w->first.size());
-    } else if (const auto* s = longest_word(text, syntax.small_scales)) {
+      if (!total.fits()) return std::nullopt;
+      continue;
+    }
+    after_large = false;
+    if (const auto* s = longest_word(text, syntax.small_scales)) {
       section = add(section, times(have_current ? current : WideDecimal{1, 0}, s->second));
       current = WideDecimal{};
       have_current = false;

@@ -145,7 +145,8 @@ Result<std::uint64_t> read_text_document(const Input& input, const ReadOptions& 
         usable = view.substr(0, nl + 1);
       } else if (view.size() >= max_bytes) {
         std::size_t sp = view.rfind(' ');
-        usable = view.substr(0, sp != std::string_view::npos ? sp + 1 : internal::utf8_floor(view, max_bytes));
+        // The buffer may end inside a character: cut before it.
+        usable = view.substr(0, sp != std::string_view::npos ? sp + 1 : internal::utf8_complete_prefix(view));
       } else {
         continue;  // the buffer is not full yet: read more
       }

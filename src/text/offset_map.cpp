@@ -6,15 +6,8 @@ namespace sosu {
 
 void OffsetMap::add_change(std::size_t source, std::size_t source_len, std::size_t target,
                            std::size_t target_len) {
-  // Merge with the previous change when they touch, so lookups see one stretch.
-  if (!changes_.empty()) {
-    Change& last = changes_.back();
-    if (last.source + last.source_len == source && last.target + last.target_len == target) {
-      last.source_len += source_len;
-      last.target_len += target_len;
-      return;
-    }
-  }
+  // Touching changes stay apart: "１２％～" folds character by character, and a span over
+  // part of such a run must map back to just its own characters.
   changes_.push_back(Change{source, source_len, target, target_len});
 }
 

@@ -61,6 +61,36 @@ bool splits_a_number(std::string_view text, std::size_t at) {
          (text[at - 1] == '.' || text[at - 1] == ',') && is_ascii_digit(text[at - 2]);
 }
 
+// Korean press writes dates as "2022. 6. 16.": a break inside or right after such a date is
+// not a sentence end. Counts the "digits." groups that end just before `at` (spaces between).
+int dotted_groups_before(std::string_view text, std::size_t at, std::size_t* first_group_digits) {
+  int groups = 0;
+  std::size_t i = at;
+  while (true) {
+    while (i > 0 && text[i - 1] == ' ') --i;
+    if (i == 0 || text[i - 1] != '.') return groups;
+    std::size_t digits_end = --i;
+    while (i > 0 && is_ascii_digit(text[i - 1])) --i;
+    std::size_t digits = digits_end - i;
+    if (digits == 0 || digits > 4) return groups;
+    ++groups;
+    *first_group_digits = digits;
+  }
+}
+
+bool inside_spaced_date(std::string_view text, std::size_t at) {
+  std::size_t first_digits = 0;
+  int groups = dotted_groups_before(text, at, &first_digits);
+  if (groups >= 3 && first_digits == 4) return true;  // "2022. 6. 16." ends here
+  if (groups == 0) return false;
+  std::size_t i = at;
+  while (i < text.size() && text[i] == ' ') ++i;
+  std::size_t digits = 0;
+  while (i + digits < text.size() && is_ascii_digit(text[i + digits])) ++digits;
+  return digits >= 1 && digits <= 2 && i + digits < text.size() && text[i + digits] == '.' &&
+         first_digits == 4 && groups < 3;
+}
+
 // Trims white space, including the byte-order mark and other invisible spaces ICU leaves.
 void trim(std::string_view text, std::size_t& start, std::size_t& end) {
   auto invisible_at = [&](std::size_t i, std::size_t& len) {
@@ -115,7 +145,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view text) {
   std::size_t start = 0;
   for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
     std::size_t end = to_bytes.byte_at(b);
-    if (end < text.size() && splits_a_number(text, end)) continue;
+    if (end < text.size() && (splits_a_number(text, end) || inside_spaced_date(text, end))) continue;
     std::size_t s = start, e = end;
     trim(text, s, e);
     if (s < e) sentences.push_back(SentenceSpan{s, e});

@@ -14,6 +14,16 @@ std::size_t utf8_floor(std::string_view text, std::size_t byte_offset) {
   return byte_offset;
 }
 
+std::size_t utf8_complete_prefix(std::string_view text) {
+  std::size_t lead = text.size();
+  while (lead > 0 && is_continuation(static_cast<unsigned char>(text[lead - 1]))) --lead;
+  if (lead == 0) return 0;
+  --lead;  // the last lead byte (or ASCII)
+  auto b = static_cast<unsigned char>(text[lead]);
+  std::size_t need = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  return lead + need <= text.size() ? text.size() : lead;
+}
+
 char32_t decode_next(std::string_view text, std::size_t& i) {
   auto b0 = static_cast<unsigned char>(text[i]);
   if (b0 < 0x80) {

@@ -17,6 +17,10 @@ std::uint64_t count_code_points(std::string_view text);
 // The largest code point boundary <= byte_offset.
 std::size_t utf8_floor(std::string_view text, std::size_t byte_offset);
 
+// The length of the longest prefix of `text` that ends on a code point boundary, for a
+// buffer whose last sequence may continue beyond it.
+std::size_t utf8_complete_prefix(std::string_view text);
+
 // Decodes the code point at text[i] and advances i past it.
 char32_t decode_next(std::string_view text, std::size_t& i);
 

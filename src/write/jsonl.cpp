@@ -48,12 +48,11 @@ class RecordWriter {
   void null() { out_ += "null"; }
   void integer(std::uint64_t v) { append_chars(v); }
   void integer(std::int64_t v) { append_chars(v); }
-  // Integers exactly; decimals as the shortest text that reads back as the same double,
-  // which for up to 15 significant digits is the decimal as printed (91.7 -> "91.7").
+  // Exactly: integers as integers, decimals with their digits (91.7 -> 91.7), never via double.
   void number(const std::optional<Decimal>& d) {
     if (!d) return null();
     if (d->is_integer()) return integer(d->coefficient);
-    append_chars(d->to_double());
+    out_ += d->to_string();
   }
   void optional_string(const std::optional<std::string>& s) { s ? string(*s) : null(); }
 

@@ -131,3 +131,32 @@ TEST(Cli, ClosedPipeEndsTheRunQuietly) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+TEST(Cli, InstalledBinaryFindsThePacksBesideIt) {
+  // An installed layout: PREFIX/bin/sosu and PREFIX/share/sosu/patterns, run from elsewhere.
+  // A marker pack with its own version proves which packs were found.
+  namespace fs = std::filesystem;
+  fs::path prefix = fs::temp_directory_path() / ("sosu-prefix-" + std::to_string(::getpid()));
+  fs::create_directories(prefix / "bin");
+  fs::create_directories(prefix / "share" / "sosu");
+  fs::copy_file(SOSU_CLI_PATH, prefix / "bin" / "sosu");
+  fs::copy(testing::patterns_dir(), prefix / "share" / "sosu" / "patterns", fs::copy_options::recursive);
+  std::ofstream(prefix / "share" / "sosu" / "patterns" / "ko" / "marker.xml")
+      << "<pack lang=\"ko\" kind=\"number\" version=\"77\"/>\n";
+  std::string out;
+  int status = run_command("cd / && env -u SOSU_PATTERNS_DIR " + quoted(prefix / "bin" / "sosu") + " --version", &out);
+  std::string extracted;
+  int extract_status = run_command("cd / && env -u SOSU_PATTERNS_DIR " + quoted(prefix / "bin" / "sosu") + " extract -",
+                                   &extracted, nullptr, "학생 283명\n");
+  fs::remove_all(prefix);
+  EXPECT_EQ(status, 0);
+  EXPECT_NE(out.find("ko/number 77"), std::string::npos) << out;
+  EXPECT_EQ(extract_status, 0);
+  EXPECT_NE(extracted.find("\"value\":283"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sosu

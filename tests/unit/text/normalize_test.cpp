@@ -183,7 +183,7 @@ TEST(Normalize, IsIdempotent) {
 // per folded code point, so a run of folded characters becomes one stretch and a span of
 // part of it maps back to the whole run: "12%" in "１２％～１５％" maps to all 21 source
 // bytes instead of "１２％". Enable once fold changes keep their own boundaries.
-TEST(Normalize, DISABLED_MapsPartOfAFoldedRunToItsOwnCharacters) {
+TEST(Normalize, MapsPartOfAFoldedRunToItsOwnCharacters) {
   const std::string source = "１２％～１５％";
   NormalizedText nt = normalize(source);
   ASSERT_EQ(nt.text, "12%~15%");
@@ -286,8 +286,8 @@ TEST(OffsetMap, SeveralSeparateChanges) {
   }
 }
 
-TEST(OffsetMap, MergesTouchingChanges) {
-  // "％％x": two touching 3->1 changes act as one 6->2 stretch at their outer edges.
+TEST(OffsetMap, KeepsTouchingChangesApart) {
+  // "％％x": two touching 3->1 changes, each mapping to its own character.
   OffsetMap map;
   map.add_change(0, 3, 0, 1);
   map.add_change(3, 3, 1, 1);
@@ -296,8 +296,8 @@ TEST(OffsetMap, MergesTouchingChanges) {
   EXPECT_EQ(map.to_source_start(2), 6u);
   EXPECT_EQ(map.to_source_end(3), 7u);
   EXPECT_EQ(map.to_source_start(3), 7u);
-  // The boundary between the two (target 1) is left out here: see
-  // DISABLED_MapsPartOfAFoldedRunToItsOwnCharacters.
+  EXPECT_EQ(map.to_source_end(1), 3u);
+  EXPECT_EQ(map.to_source_start(1), 3u);
 }
 
 }  // namespace

@@ -173,3 +173,22 @@ TEST(TokenizeWords, DropsWhiteSpace) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+TEST(SplitSentences, KeepsKoreanDatesWrittenWithSpacesTogether) {
+  std::string text = "정부는 2022. 6. 16. 발표했다. 다음 문장이다.";
+  std::vector<SentenceSpan> s = split_sentences(text);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(text.substr(s[0].byte_start, s[0].byte_end - s[0].byte_start), "정부는 2022. 6. 16. 발표했다.");
+  EXPECT_EQ(text.substr(s[1].byte_start, s[1].byte_end - s[1].byte_start), "다음 문장이다.");
+}
+
+TEST(SplitSentences, StillBreaksAfterANumberThatEndsASentence) {
+  std::string text = "올해 목표는 5. 내년에는 더 늘린다.";
+  EXPECT_EQ(split_sentences(text).size(), 2u);
+}
+
+}  // namespace
+}  // namespace sosu
