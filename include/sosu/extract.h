@@ -27,9 +27,19 @@
 
 namespace sosu {
 
+// A calendar date, for resolving relative times (지난해, 지난달, năm ngoái).
+struct CalendarDate {
+  int year = 0, month = 0, day = 0;
+  // Parses "YYYY-MM-DD"; nullopt when it is not a real date.
+  static std::optional<CalendarDate> parse(std::string_view iso);
+};
+
 struct ExtractOptions {
   // Forces one language for every sentence (--lang); empty (the default) detects it per sentence.
   std::string forced_lang;
+  // The date relative times resolve against (--ref-date); none by default, and then a
+  // figure's time keeps `relative` (previous_year, ...) with a null `date`.
+  std::optional<CalendarDate> ref_date;
 };
 
 // A piece of a document, normalised and split into sentences, with the way back from the

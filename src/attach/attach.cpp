@@ -329,4 +329,69 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, std:
   }
 }
 
+void attach_details(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts) {
+  const Table* per_units = rules.table("per_unit");
+  const Table* directions = rules.table("direction_word");
+  const Table* source_markers = rules.table("source_marker");
+  const Table* statuses = rules.table("status_word");
+  if (drafts.empty()) return;
+  std::vector<Word> words = split_words(sentence);
+  auto word_at = [&](std::size_t byte) {
+    auto it = std::upper_bound(words.begin(), words.end(), byte,
+                               [](std::size_t b, const Word& w) { return b < w.raw_start; });
+    return static_cast<std::size_t>(it - words.begin()) - 1;
+  };
+  auto starts_with_entry = [](const Table* t, std::string_view word) -> std::optional<std::string_view> {
+    if (t == nullptr) return std::nullopt;
+    for (std::size_t len : t->key_lengths) {
+      if (word.size() >= len) {
+        if (auto v = t->lookup(word.substr(0, len))) return v;
+      }
+    }
+    return std::nullopt;
+  };
+
+  // Who gave the figures: "통계청에 따르면" names 통계청 for the whole sentence.
+  std::optional<std::string> source;
+  for (std::size_t i = 1; source_markers != nullptr && i < words.size(); ++i) {
+    if (!source_markers->lookup(words[i].text)) continue;
+    std::string_view before = words[i - 1].text;
+    if (auto role = source_markers->lookup(words[i].text); role && before.size() > role->size() &&
+                                                            before.substr(before.size() - role->size()) == *role) {
+      source = std::string(before.substr(0, before.size() - role->size()));
+    }
+  }
+
+  for (Draft& d : drafts) {
+    if (d.figure.kind == Kind::kYear || d.figure.kind == Kind::kYearRange || d.figure.kind == Kind::kDate ||
+        d.figure.kind == Kind::kDateRange || d.figure.kind == Kind::kIdentifier) {
+      continue;
+    }
+    if (source) d.figure.source = source;
+    const std::size_t head = word_at(d.match->byte_start), last = word_at(d.match->byte_end - 1);
+    // A rate's denominator stands just before it: 1인당 3만원.
+    if (head > 0 && per_units != nullptr) {
+      if (auto per = per_units->lookup(words[head - 1].text)) d.figure.per = std::string(*per);
+    }
+    // A change is said by the next words, past a parenthesis that restates the figure:
+    // "0.4% 감소", "154,000가구(0.7%) 늘었다".
+    if (!d.figure.direction && directions != nullptr) {
+      for (std::size_t i = last + 1; i < words.size() && i <= last + 2; ++i) {
+        if (words[i].punct_before) continue;
+        if (auto dir = starts_with_entry(directions, words[i].text)) d.figure.direction = std::string(*dir);
+        break;
+      }
+    }
+    // Targets, plans and estimates: a status word right before or after the figure.
+    if (statuses != nullptr) {
+      // Also the start of the figure's own word: 목표(3.5% 이상).
+      std::string_view own = sentence.substr(words[head].raw_start, d.match->byte_start - words[head].raw_start);
+      for (std::string_view w : {head > 0 ? words[head - 1].text : std::string_view(), own,
+                                 last + 1 < words.size() ? words[last + 1].text : std::string_view()}) {
+        if (auto st = starts_with_entry(statuses, w)) d.figure.status = std::string(*st);
+      }
+    }
+  }
+}
+
 }  // namespace sosu::internal

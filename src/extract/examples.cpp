@@ -61,7 +61,13 @@ std::vector<Error> check_pack_examples(const std::shared_ptr<const PackSet>& pac
         for (const Figure& f : sink.figures) {
           std::string line = figure_to_json(f);
           all += "\n    " + line;
-          if (f.pattern == rule.id) mine.push_back(Json::parse(line));
+          // A time rule makes no records of its own: its examples look at every record's time.
+          if (f.pattern == rule.id || (rule.time_only() && f.time)) mine.push_back(Json::parse(line));
+        }
+        if (rule.role == internal::Rule::Role::kIgnore) {
+          // An ignore rule's example is text in which it leaves no record at all.
+          if (!sink.figures.empty()) errors.push_back(example_error(ex, rule.id, "records remain:" + all));
+          continue;
         }
         if (ex.negative) {
           if (!mine.empty()) errors.push_back(example_error(ex, rule.id, "the rule fired:" + all));

@@ -32,6 +32,7 @@ std::string two_digits(std::int64_t n) {
 // 2024-06, 2020, or without a year --06-16 and --08. nullopt when a part is out of range.
 std::optional<std::string> iso_date(std::optional<std::int64_t> year, std::optional<std::int64_t> month,
                                     std::optional<std::int64_t> day) {
+  // "--01" is a month without a year; a year alone is "2024".
   if (month && (*month < 1 || *month > 12)) return std::nullopt;
   if (day && (*day < 1 || *day > 31 || !month)) return std::nullopt;
   std::string out = year ? std::to_string(*year) : "-";
@@ -41,9 +42,65 @@ std::optional<std::string> iso_date(std::optional<std::int64_t> year, std::optio
   return out;
 }
 
+// A relative time code resolved against the reference date: previous_year -> "2023".
+std::optional<std::string> resolve_relative(std::string_view code, const std::optional<CalendarDate>& ref) {
+  if (!ref) return std::nullopt;
+  auto month_of = [&](int delta) {
+    int index = ref->year * 12 + (ref->month - 1) + delta;
+    return std::to_string(index / 12) + "-" + two_digits(index % 12 + 1);
+  };
+  if (code == "previous_year" || code == "same_period_last_year") return std::to_string(ref->year - 1);
+  if (code == "this_year") return std::to_string(ref->year);
+  if (code == "next_year") return std::to_string(ref->year + 1);
+  if (code == "previous_month") return month_of(-1);
+  if (code == "this_month") return month_of(0);
+  if (code == "next_month") return month_of(1);
+  if (code == "to_date" || code == "today") {
+    return std::to_string(ref->year) + "-" + two_digits(ref->month) + "-" + two_digits(ref->day);
+  }
+  return std::nullopt;
+}
+
 class FigureBuilder {
  public:
-  FigureBuilder(const LanguageRules& rules, std::string_view sentence) : rules_(rules), sentence_(sentence) {}
+  FigureBuilder(const LanguageRules& rules, std::string_view sentence, const ExtractOptions& options)
+      : rules_(rules), sentence_(sentence), options_(options) {}
+
+  // A match of a time rule (지난해 상반기, 지금까지) as a mention figures can refer to.
+  internal::TimeMention time_mention(const Match& m) const {
+    internal::TimeMention t;
+    t.byte_start = m.byte_start;
+    t.byte_end = m.byte_end;
+    if (const Capture* c = m.capture("part")) {
+      if (auto v = lookup("time_part", capture_text(sentence_, c))) t.part = *v;
+    }
+    if (const Capture* c = m.capture("relative")) {
+      if (auto code = lookup("relative_time", capture_text(sentence_, c))) {
+        t.date = resolve_relative(*code, options_.ref_date);
+        if (!t.date) t.relative = *code;
+      }
+    }
+    return t;
+  }
+
+  // A year, date or range figure as a time mention.
+  static internal::TimeMention time_mention(const Draft& d) {
+    internal::TimeMention t;
+    t.byte_start = d.match->byte_start;
+    t.byte_end = d.match->byte_end;
+    const Figure& f = d.figure;
+    if (f.kind == Kind::kYearRange && f.from && f.to) t.date = f.from->to_string() + "/" + f.to->to_string();
+    else if (f.kind == Kind::kDateRange && f.from_date && f.to_date) t.date = *f.from_date + "/" + *f.to_date;
+    else t.date = f.date;
+    t.part = d.part;
+    return t;
+  }
+
+  // The code of the part of the year a match names, from the given table.
+  std::optional<std::string> part_of(const Match& m, std::string_view table = "time_part") const {
+    const Capture* c = m.capture("part");
+    return c == nullptr ? std::nullopt : lookup(table, capture_text(sentence_, c));
+  }
 
   // Fills the kind-specific fields from the captures; false if a capture is not a numeral.
   bool build(const Match& m, Figure& f) const {
@@ -66,6 +123,11 @@ class FigureBuilder {
       (std::string_view(bound) == "from" ? f.from : f.to) = n->value;
       if (n->decimals) f.decimals = n->decimals;
     }
+    // "1~3위", "15~64세": a rule that captures `from` and `value` states a range ending at value.
+    if (f.from && !f.to && f.value) {
+      f.to = f.value;
+      f.value.reset();
+    }
     if (const Capture* c = m.capture("unit")) f.unit = std::string(capture_text(sentence_, c));
     if (const Capture* c = m.capture("currency")) {
       f.unit = lookup("currency", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
@@ -76,7 +138,22 @@ class FigureBuilder {
       }
     }
     if (const Capture* c = m.capture("sign")) {
-      if (auto v = lookup("sign", capture_text(sentence_, c))) f.direction = *v;
+      // ▲ marks an increase; - and △ (the Korean accounts' minus) a decrease and a negative value.
+      std::string_view sign = capture_text(sentence_, c);
+      if (auto v = lookup("sign", sign)) f.direction = *v;
+      if (lookup("negative_sign", sign)) {
+        for (std::optional<Decimal>* d : {&f.value, &f.from, &f.to}) {
+          if (*d) (*d)->coefficient = -(*d)->coefficient;
+        }
+      }
+    }
+    if (const Capture* c = m.capture("approx")) {
+      // 수백 명: some hundreds, a range of 100 to 999 with no single value.
+      auto scale = parse_numeral(capture_text(sentence_, c), rules_.numerals);
+      if (!scale || !scale->value.is_integer() || scale->value.coefficient <= 0) return false;
+      f.from = scale->value;
+      f.to = Decimal{scale->value.coefficient * 10 - 1, 0};
+      f.value.reset();
     }
 
     auto integer = [&](const char* name) -> std::optional<std::int64_t> {
@@ -108,6 +185,20 @@ class FigureBuilder {
         f.date = *iso;
         break;
       }
+      case Kind::kDateRange: {
+        // A half or quarter of a year: its first and last months (2023년 상반기 -> 2023-01/2023-06).
+        std::optional<std::string> period = part_of(m, "period_part");
+        if (!period) return false;
+        static const std::pair<const char*, std::pair<int, int>> kMonths[] = {
+            {"h1", {1, 6}}, {"h2", {7, 12}}, {"q1", {1, 3}}, {"q2", {4, 6}}, {"q3", {7, 9}}, {"q4", {10, 12}}};
+        for (const auto& [code, months] : kMonths) {
+          if (*period != code) continue;
+          f.from_date = iso_date(year, months.first, std::nullopt);
+          f.to_date = iso_date(year, months.second, std::nullopt);
+        }
+        if (!f.from_date || !f.to_date) return false;
+        break;
+      }
       default:
         break;
     }
@@ -131,9 +222,28 @@ class FigureBuilder {
 
   const LanguageRules& rules_;
   std::string_view sentence_;
+  const ExtractOptions& options_;
 };
 
 }  // namespace
+
+std::optional<CalendarDate> CalendarDate::parse(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  auto field = [&](std::size_t at, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return -1;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  CalendarDate d{field(0, 4), field(5, 2), field(8, 2)};
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.year < 0 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > kDays[d.month - 1]) return std::nullopt;
+  bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  if (d.month == 2 && d.day == 29 && !leap) return std::nullopt;
+  return d;
+}
 
 PreparedPiece::PreparedPiece(const TextPiece& piece)
     : piece_(piece), normalized_(normalize(piece.text)), sentences_(split_sentences(normalized_.text)) {}
@@ -172,6 +282,7 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
   const std::string_view text = prepared.normalized();
   const auto& languages = packs_->data().languages;
   std::vector<Draft> drafts;
+  std::vector<internal::TimeMention> mentions;
   for (const SentenceSpan& span : prepared.sentences()) {
     const std::uint32_t index = cursor.next_sentence++;
     std::string_view sentence = text.substr(span.byte_start, span.byte_end - span.byte_start);
@@ -184,16 +295,34 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
     std::vector<Match> matches = internal::find_matches(rules, sentence);
     if (matches.empty()) continue;
     // 5. numerals
-    FigureBuilder builder(rules, sentence);
+    FigureBuilder builder(rules, sentence, options_);
     drafts.clear();
+    mentions.clear();
     for (const Match& m : matches) {
+      if (m.rule->role == internal::Rule::Role::kIgnore) continue;
+      if (m.rule->time_only()) {
+        mentions.push_back(builder.time_mention(m));
+        continue;
+      }
       Draft d;
       d.match = &m;
       if (!builder.build(m, d.figure)) continue;
+      d.part = builder.part_of(m);
       drafts.push_back(std::move(d));
     }
     // 6. attach
     internal::attach_subjects(rules, sentence, drafts);
+    internal::attach_details(rules, sentence, drafts);
+    for (const Draft& d : drafts) {
+      switch (d.figure.kind) {
+        case Kind::kYear: case Kind::kYearRange: case Kind::kDate: case Kind::kDateRange:
+          mentions.push_back(FigureBuilder::time_mention(d));
+          break;
+        default:
+          break;
+      }
+    }
+    internal::attach_times(rules, sentence, mentions, drafts);
     // 7. back to the document's offsets
     for (Draft& d : drafts) {
       Figure& f = d.figure;
@@ -207,6 +336,12 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
       f.byte_start = src.byte_start;
       f.byte_end = src.byte_end;
       f.sentence = index;
+      if (d.time >= 0) {
+        const internal::TimeMention& t = mentions[static_cast<std::size_t>(d.time)];
+        PreparedPiece::SourceSpan time_src =
+            prepared.to_source(span.byte_start + t.byte_start, span.byte_start + t.byte_end);
+        f.time = TimeRef{std::string(time_src.text), t.date, t.part, t.relative};
+      }
       if (!sink.on_figure(f)) return false;
     }
   }

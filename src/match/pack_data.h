@@ -45,6 +45,16 @@ struct Rule {
   std::string id;    // <lang>/<kind>/<name>: the record's `pattern`
   std::string name;  // reads as a sentence
   Kind kind = Kind::kNumber;
+  // What a match is. kind="time": a time expression (지난해, 지금까지) that figures attach to
+  // as their `time`. kind="ignore": a span that is no figure and that no other rule may take
+  // (the enumerator "(1)", a comment counter). Neither is a record of its own.
+  enum class Role { kFigure, kTime, kIgnore };
+  Role role = Role::kFigure;
+  bool time_only() const { return role == Role::kTime; }
+  // The kind segment of the rule id: a RECORD.md kind, "time" or "ignore".
+  std::string kind_segment() const {
+    return role == Role::kTime ? "time" : role == Role::kIgnore ? "ignore" : kind_name(kind);
+  }
   int priority = 0;  // breaks ties between overlapping matches of equal length
   std::vector<std::pair<std::string, std::string>> fixed;  // fields set by attribute (unit="%")
   std::unique_ptr<re2::RE2> re;
@@ -57,7 +67,6 @@ struct Rule {
 // A word list with optional values (`이상` -> `at_least`); also usable as ${name} in regexes.
 struct Table {
   std::vector<std::pair<std::string, std::string>> entries;  // in file order
-  bool prefilter = false;  // its words may start a figure: sentences holding one are matched
   SourcePlace at;
 
   // Builds the lookup index; called once the entries are final.
@@ -87,7 +96,7 @@ struct LanguageRules {
   std::map<std::string, Table, std::less<>> tables;  // this language's and the common ones
   NumeralSyntax numerals;
   std::unique_ptr<re2::RE2::Set> set;                  // finds candidate rules in one pass
-  std::unique_ptr<re2::RE2> prefilter;                 // a digit or a number word
+  std::unique_ptr<re2::RE2> prefilter;                 // a digit, or the ${prefilter} fragment
 
   const Table* table(std::string_view name) const {
     auto it = tables.find(name);

@@ -33,7 +33,8 @@ bool is_known_capture(std::string_view name) {
   name = capture_field(name);
   static const char* const kNames[] = {
       "value", "from", "to", "unit", "currency", "qualifier", "direction", "status", "part",
-      "year", "month", "day", "to_year", "to_month", "to_day", "subject", "per", "sign",
+      "year", "month", "day", "to_year", "to_month", "to_day", "subject", "per", "sign", "relative",
+      "approx",
   };
   return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return name == n; });
 }
@@ -43,6 +44,11 @@ bool is_known_capture(std::string_view name) {
 namespace {
 
 constexpr const char* kCommon = "common";
+// The pseudo-kinds of rules whose matches are no records: time expressions for attachment,
+// and spans to ignore.
+constexpr const char* kTimeKind = "time";
+constexpr const char* kIgnoreKind = "ignore";
+bool is_pseudo_kind(const std::string& kind) { return kind == kTimeKind || kind == kIgnoreKind; }
 
 // The raw, uncompiled content of all pack files, grouped by language ("common" is shared).
 struct RawFragment {
@@ -164,7 +170,7 @@ void Loader::load_file(const fs::path& path, std::size_t dir_index) {
     error(ErrorCode::kPackSchema, place(pack), "<pack> needs a lang attribute (ko, vi, common, ...)");
     return;
   }
-  if (!pack_kind.empty() && !kind_from_name(pack_kind)) {
+  if (!pack_kind.empty() && !is_pseudo_kind(pack_kind) && !kind_from_name(pack_kind)) {
     error(ErrorCode::kPackSchema, place(pack), "unknown kind \"" + pack_kind + "\" (see spec/RECORD.md)");
   }
   versions_.push_back(lang + "/" + (pack_kind.empty() ? path.stem().string() : pack_kind) + " " +
@@ -203,7 +209,6 @@ void Loader::load_file(const fs::path& path, std::size_t dir_index) {
       }
       internal::Table table;
       table.at = at;
-      table.prefilter = node.attribute("prefilter").as_bool(false);
       for (pugi::xml_node entry : node.children()) {
         if (entry.type() != pugi::node_element) continue;
         if (std::string(entry.name()) != "entry" || entry.attribute("key").empty()) {
@@ -235,7 +240,7 @@ void Loader::load_file(const fs::path& path, std::size_t dir_index) {
         error(ErrorCode::kPackSchema, at, "<rule> needs an id and a name");
         continue;
       }
-      if (!kind_from_name(rule.kind)) {
+      if (!is_pseudo_kind(rule.kind) && !kind_from_name(rule.kind)) {
         error(ErrorCode::kPackSchema, at, "rule " + rule.local_id + ": unknown kind \"" + rule.kind + "\"");
         continue;
       }
@@ -411,7 +416,10 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
       internal::Rule rule;
       rule.id = id;
       rule.name = r.name;
-      rule.kind = *kind_from_name(r.kind);
+      rule.role = r.kind == kTimeKind     ? internal::Rule::Role::kTime
+                  : r.kind == kIgnoreKind ? internal::Rule::Role::kIgnore
+                                          : internal::Rule::Role::kFigure;
+      rule.kind = is_pseudo_kind(r.kind) ? Kind::kNumber : *kind_from_name(r.kind);
       rule.priority = r.priority;
       rule.fixed = r.fixed;
       rule.examples = r.examples;
@@ -461,13 +469,18 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     if (!rules.rules.empty() && !rules.set->Compile()) {
       error(ErrorCode::kPackRegex, SourcePlace{lang, 0}, "the combined rule set for " + lang + " does not compile (too large)");
     }
-    // Prefilter: a digit, or a word from a table marked prefilter="true".
+    // Prefilter: a digit, or what the language's ${prefilter} fragment matches (number words).
     std::string prefilter = "[0-9]";
-    for (const auto& [name, table] : rules.tables) {
-      if (!table.prefilter) continue;
-      for (const auto& e : table.entries) prefilter += "|" + quote(e.first);
+    if (find_fragment(lang, "prefilter") != nullptr) {
+      std::vector<std::string> stack;
+      if (std::optional<std::string> words = expand(lang, "${prefilter}", find_fragment(lang, "prefilter")->at, stack)) {
+        prefilter += "|" + *words;
+      }
     }
     rules.prefilter = compile(prefilter);
+    if (!rules.prefilter->ok()) {
+      error(ErrorCode::kPackRegex, find_fragment(lang, "prefilter")->at, "prefilter " + regex_error(*rules.prefilter));
+    }
     data->languages.emplace(lang, std::move(rules));
   }
   if (!errors_.empty()) return errors_;

@@ -23,7 +23,7 @@ TEST(Packs, EveryRuleHasAnExampleAndAReadableName) {
       for (const auto& ex : rule.examples) has_positive = has_positive || !ex.negative;
       EXPECT_TRUE(has_positive) << rule.id << " (" << rule.at.file << ":" << rule.at.line << ") has no <example>";
       EXPECT_GE(rule.name.size(), 10u) << rule.id << ": the name should read as a sentence";
-      EXPECT_EQ(rule.id.rfind(lang + "/" + kind_name(rule.kind) + "/", 0), 0u) << rule.id;
+      EXPECT_EQ(rule.id.rfind(lang + "/" + rule.kind_segment() + "/", 0), 0u) << rule.id;
     }
   }
 }

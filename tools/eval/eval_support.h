@@ -45,16 +45,24 @@ void report(const std::string& message);
 std::shared_ptr<const PackSet> load_configured_packs(const Options& options);
 
 namespace detail {
-// True when ExtractOptions has a `ref_date` that takes an ISO date string. sosu has none yet;
-// when it grows one, relative dates in the peers' examples resolve without a change here.
+// Whether ExtractOptions has a `ref_date` that can be set from an ISO date "YYYY-MM-DD":
+// either a string, or an optional<D> where D::parse(string_view) gives an optional<D>. Detected
+// at compile time, so that sosu_eval builds against a library with or without the field and
+// uses it as soon as it exists.
 template <class T, class = void>
-struct HasRefDate : std::false_type {};
+struct RefDateFromString : std::false_type {};
 template <class T>
-struct HasRefDate<T, std::void_t<decltype(std::declval<T&>().ref_date = std::string())>> : std::true_type {};
+struct RefDateFromString<T, std::void_t<decltype(std::declval<T&>().ref_date = std::string())>> : std::true_type {};
+template <class T, class = void>
+struct RefDateParsed : std::false_type {};
+template <class T>
+struct RefDateParsed<T, std::void_t<decltype(std::declval<T&>().ref_date =
+                                                 decltype(T::ref_date)::value_type::parse(std::string_view()))>>
+    : std::true_type {};
 }  // namespace detail
 
-// Whether this build of sosu can resolve relative dates against a reference date.
-constexpr bool kHasRefDate = detail::HasRefDate<ExtractOptions>::value;
+constexpr bool kHasRefDate =
+    detail::RefDateFromString<ExtractOptions>::value || detail::RefDateParsed<ExtractOptions>::value;
 
 // An extractor with every sentence forced to `lang` (empty: detected per sentence) and, when
 // the library supports it, `ref_date` (YYYY-MM-DD) as the date relative expressions resolve to.
@@ -118,6 +126,7 @@ std::string context(std::string_view text, Span span, std::uint64_t around = 30)
 
 // "97.3%" for n of d, "–" when d is 0; the rate itself for JSON.
 std::string percent(std::size_t n, std::size_t d);
+std::string percent(double rate);  // 0.973 → "97.3%"
 std::string fraction(std::size_t n, std::size_t d);  // "36/37 (97.3%)"
 double rate(std::size_t n, std::size_t d);
 double f1(double precision, double recall);

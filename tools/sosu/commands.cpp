@@ -68,6 +68,7 @@ int run_extract(const Config& config) {
   if (!packs) return 2;
   ExtractOptions options;
   options.forced_lang = config.lang;
+  options.ref_date = config.ref_date;
   Extractor extractor = ExtractorBuilder().packs(packs).options(options).build();
   JsonlSink sink(std::cout);
   bool ok = for_each_document(config, [&](const Input& input, const TextPiece& piece, DocumentCursor& cursor) {

@@ -16,6 +16,8 @@ struct FlagDef {
 // The one table of flags.
 constexpr FlagDef kFlags[] = {
     {"lang", 0, "LANG", "Input", "Treat every sentence as LANG (ko, vi, ...) instead of detecting it per sentence."},
+    {"ref-date", 0, "YYYY-MM-DD", "Input",
+     "Resolve relative times (지난해, 지난달, năm ngoái) against this date; without it they stay relative."},
     {"patterns", 'p', "DIR", "Patterns",
      "Add the pattern packs in DIR over the default ones; its rules replace those with the same id. Repeatable."},
     {"help", 'h', nullptr, "Diagnostics", "Print this help and exit."},
@@ -100,6 +102,10 @@ Result<Config> parse_flags(const std::vector<std::string>& args) {
     if (long_name == "help") config.command = Command::kHelp;
     else if (long_name == "version") config.command = Command::kVersion;
     else if (long_name == "lang") config.lang = value;
+    else if (long_name == "ref-date") {
+      config.ref_date = CalendarDate::parse(value);
+      if (!config.ref_date) errors.push_back(usage("--ref-date takes a date as YYYY-MM-DD, not " + value));
+    }
     else if (long_name == "patterns") config.pattern_dirs.push_back(value);
   }
   bool wants_info = std::find(args.begin(), args.end(), "--help") != args.end() ||

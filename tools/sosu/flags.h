@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sosu/error.h"
+#include "sosu/extract.h"
 
 namespace sosu::cli {
 
@@ -18,6 +19,7 @@ struct Config {
   std::vector<std::string> paths;          // inputs, or pack directories for `packs check`
   std::vector<std::string> pattern_dirs;   // --patterns, added over the default packs
   std::string lang;                        // --lang: force one language for every sentence
+  std::optional<CalendarDate> ref_date;    // --ref-date: what relative times resolve against
 };
 
 // Parses argv into a Config, or the usage errors found.
