@@ -135,7 +135,10 @@ TEST(PackLoader, LaterDirectoryOverridesRulesWithTheSameId) {
   ASSERT_EQ(sink.figures.size(), 1u);
   EXPECT_EQ(sink.figures[0].text, "1,250곳");
   EXPECT_EQ(sink.figures[0].pattern, "ko/count/counter");
-  EXPECT_TRUE(check_pack_examples(packs).empty());
+  // The replacement's own example passes (other rules' examples that needed 개 may not).
+  for (const Error& e : check_pack_examples(packs)) {
+    EXPECT_EQ(e.message.find("rule ko/count/counter:"), std::string::npos) << e.message;
+  }
 }
 
 TEST(PackLoader, CaptureSuffixStandsForTheSameField) {
