@@ -5,7 +5,7 @@
 //   subject_stop      words a phrase never crosses going back (산하: "X 산하 Y" counts Y)
 //   predicate_ending  endings that make a word a verb, not a noun (다, 니다, 했 ...)
 //   particle_final    particles that need a stem ending in a consonant or a vowel
-//   subject_skip      adverbs that may stand between a subject and its figure (모두)
+//   adverb            adverbs that may stand between a figure and its subject or verb (모두, 더)
 // A language without these tables gets no subjects.
 //
 // The cases, tried in order (figure F, words around it):
@@ -13,7 +13,7 @@
 //   2. NP이/가/은/는 F  -> NP before   (기층당 조직이 725개)
 //   3. F NP (F bare)   -> NP after when the phrase closes with a particle or comma (179개 부,)
 //   4. NP F            -> NP before   (동지 5명을, 기층당 조직 318개 점검)
-// Adverbs in subject_skip are hopped over going back (당원은 모두 6,870명).
+// Adverbs are hopped over going back (당원은 모두 6,870명).
 // Percentages take a subject only from 의 (91.7%의 단위, 비서의 100%).
 #include "attach/attach.h"
 
@@ -122,7 +122,7 @@ class SubjectFinder {
         stops_(rules.table("subject_stop")),
         predicates_(rules.table("predicate_ending")),
         finals_(rules.table("particle_final")),
-        skips_(rules.table("subject_skip")) {}
+        skips_(rules.table("adverb")) {}
 
   bool enabled() const { return particles_ != nullptr; }
 
@@ -334,6 +334,7 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, std::
   const Table* directions = rules.table("direction_word");
   const Table* source_markers = rules.table("source_marker");
   const Table* statuses = rules.table("status_word");
+  const Table* adverbs = rules.table("adverb");
   if (drafts.empty()) return;
   std::vector<Word> words = split_words(sentence);
   auto word_at = [&](std::size_t byte) {
@@ -373,14 +374,13 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, std::
     if (head > 0 && per_units != nullptr) {
       if (auto per = per_units->lookup(words[head - 1].text)) d.figure.per = std::string(*per);
     }
-    // A change is said by the next words, past a parenthesis that restates the figure:
-    // "0.4% 감소", "154,000가구(0.7%) 늘었다".
-    if (!d.figure.direction && directions != nullptr) {
-      for (std::size_t i = last + 1; i < words.size() && i <= last + 2; ++i) {
-        if (words[i].punct_before) continue;
-        if (auto dir = starts_with_entry(directions, words[i].text)) d.figure.direction = std::string(*dir);
-        break;
-      }
+    // A change is said by the next word: "0.4% 감소", "154,000가구(0.7%) 늘었다". A
+    // parenthesis after a space holds another figure, whose change it is (서울 9,386,034명
+    // (0.4% 감소)).
+    std::size_t next = last + 1;
+    while (adverbs != nullptr && next < words.size() && adverbs->lookup(words[next].text)) ++next;
+    if (!d.figure.direction && directions != nullptr && next < words.size() && !words[next].punct_before) {
+      if (auto dir = starts_with_entry(directions, words[next].text)) d.figure.direction = std::string(*dir);
     }
     // Targets, plans and estimates: a status word right before or after the figure.
     if (statuses != nullptr) {

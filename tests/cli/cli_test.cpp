@@ -160,3 +160,19 @@ TEST(Cli, InstalledBinaryFindsThePacksBesideIt) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+TEST(Cli, RefDateResolvesRelativeTimes) {
+  std::string out, err;
+  EXPECT_EQ(run_command(cli() + "extract --ref-date 2024-03-15 -", &out, &err, "지난해 당원 2,315명이 입당했다.\n"), 0);
+  nlohmann::json r = nlohmann::json::parse(out);
+  EXPECT_EQ(r["time"]["text"], "지난해");
+  EXPECT_EQ(r["time"]["date"], "2023");
+  EXPECT_EQ(run_command(cli() + "extract --ref-date 2024-02-30 -", &out, &err, ""), 2);
+  EXPECT_EQ(err, "sosu: --ref-date takes a date as YYYY-MM-DD, not 2024-02-30 (see sosu --help)\n");
+}
+
+}  // namespace
+}  // namespace sosu

@@ -1,0 +1,186 @@
+// Korean figures in depth (issue 3): time, relative dates, direction, status, per, source,
+// approximations, native numerals, ranges, signs, quantities, durations. Realistic
+// sentences, each asserting the values, not only that something was found.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace sosu {
+namespace {
+
+std::vector<Figure> extract_with_ref(std::string_view text, const std::string& ref) {
+  ExtractOptions options;
+  options.ref_date = CalendarDate::parse(ref);
+  Extractor ex = ExtractorBuilder().packs(testing::project_packs()).options(options).build();
+  CollectingSink sink;
+  ex.run("t", text, sink);
+  return sink.figures;
+}
+
+const Figure& by_text(const std::vector<Figure>& figures, std::string_view text) {
+  for (const Figure& f : figures) {
+    if (f.text == text) return f;
+  }
+  static const Figure none;
+  ADD_FAILURE() << "no figure " << text;
+  return none;
+}
+
+TEST(KoreanTime, FiguresTakeTheTimeStatedBeforeThem) {
+  auto figures = testing::extract("2020년 초 현재, 전 성에는 기층당 조직이 725개, 당 세포가 4,925개 있었다.");
+  const Figure& cells = by_text(figures, "4,925개");
+  ASSERT_TRUE(cells.time.has_value());
+  EXPECT_EQ(cells.time->text, "2020년 초");
+  EXPECT_EQ(cells.time->date, "2020");
+  EXPECT_EQ(cells.time->part, "early");
+  EXPECT_FALSE(by_text(figures, "2020년 초").time.has_value());  // a year has no time of its own
+}
+
+TEST(KoreanTime, EachFigureOfAListTakesItsOwnYear) {
+  auto figures = testing::extract("연도별로는 2021년 2,180명, 2022년 2,375명, 2023년 2,315명이었다.");
+  EXPECT_EQ(by_text(figures, "2,180명").time->date, "2021");
+  EXPECT_EQ(by_text(figures, "2,375명").time->date, "2022");
+  EXPECT_EQ(by_text(figures, "2,315명").time->date, "2023");
+}
+
+TEST(KoreanTime, FromToBecomesOneRange) {
+  auto figures = testing::extract("2020년 초부터 2024년 6월까지 전성에서 283명의 학생이 당에 입당했다.");
+  const Figure& students = by_text(figures, "283명");
+  ASSERT_TRUE(students.time.has_value());
+  EXPECT_EQ(students.time->text, "2020년 초부터 2024년 6월");
+  EXPECT_EQ(students.time->date, "2020/2024-06");
+  // The two ends stay figures of their own, as the seed's reference annotates them.
+  EXPECT_EQ(by_text(figures, "2024년 6월").date, "2024-06");
+}
+
+TEST(KoreanTime, RelativeTimesResolveAgainstTheReferenceDate) {
+  const std::string text = "지난해 입당한 당원은 2,315명이었고 지난달에는 120명이 더 늘었다.";
+  auto unresolved = testing::extract(text);
+  ASSERT_TRUE(by_text(unresolved, "2,315명").time.has_value());
+  EXPECT_EQ(by_text(unresolved, "2,315명").time->text, "지난해");
+  EXPECT_FALSE(by_text(unresolved, "2,315명").time->date.has_value());
+  EXPECT_EQ(by_text(unresolved, "2,315명").time->relative, "previous_year");
+
+  auto resolved = extract_with_ref(text, "2024-03-15");
+  EXPECT_EQ(by_text(resolved, "2,315명").time->date, "2023");
+  EXPECT_FALSE(by_text(resolved, "2,315명").time->relative.has_value());
+  EXPECT_EQ(by_text(resolved, "120명").time->text, "지난달");
+  EXPECT_EQ(by_text(resolved, "120명").time->date, "2024-02");
+  EXPECT_EQ(by_text(resolved, "120명").direction, "increase");
+}
+
+TEST(KoreanTime, PreviousMonthAcrossNewYearAndToDate) {
+  auto january = extract_with_ref("지난달 실업자는 8,488명이었다.", "2024-01-10");
+  EXPECT_EQ(by_text(january, "8,488명").time->date, "2023-12");
+  auto so_far = extract_with_ref("지금까지 전성에는 674개의 기초당 조직이 있다.", "2024-07-15");
+  EXPECT_EQ(by_text(so_far, "674개").time->date, "2024-07-15");
+}
+
+TEST(KoreanTime, ComparisonBaseIsNotTheFiguresTime) {
+  auto figures = testing::extract("고용률은 전년 대비 0.6%p 올랐다.");
+  EXPECT_FALSE(by_text(figures, "0.6%p").time.has_value());
+  EXPECT_EQ(by_text(figures, "0.6%p").direction, "increase");
+}
+
+TEST(KoreanPeriods, HalvesAndQuartersAreDateRanges) {
+  auto figures = testing::extract("2023년 상반기 수출은 3,120억달러로, 4분기에는 더 늘 전망이다.");
+  const Figure& half = by_text(figures, "2023년 상반기");
+  EXPECT_EQ(half.kind, Kind::kDateRange);
+  EXPECT_EQ(half.from_date, "2023-01");
+  EXPECT_EQ(half.to_date, "2023-06");
+  const Figure& exports = by_text(figures, "3,120억달러");
+  EXPECT_EQ(exports.value->to_string(), "312000000000");
+  EXPECT_EQ(exports.unit, "USD");
+  EXPECT_EQ(exports.time->part, "h1");
+  EXPECT_EQ(by_text(figures, "4분기").from_date, "--10");
+}
+
+TEST(KoreanChange, DirectionFromWordsAndSigns) {
+  auto figures = testing::extract("1인 가구는 154,000가구(0.7%) 늘었고, 4인 가구는 △3,518가구 줄었다.");
+  EXPECT_EQ(by_text(figures, "154,000가구").direction, "increase");
+  EXPECT_EQ(by_text(figures, "0.7%").direction, "increase");
+  const Figure& fewer = by_text(figures, "△3,518가구");
+  EXPECT_EQ(fewer.value->to_string(), "-3518");
+  EXPECT_EQ(fewer.direction, "decrease");
+}
+
+TEST(KoreanChange, ATableLineKeepsTheLevelApartFromTheChange) {
+  auto figures = testing::extract("서울 9,386,034명 (0.4% 감소)");
+  EXPECT_EQ(by_text(figures, "9,386,034명").subject, "서울");
+  EXPECT_FALSE(by_text(figures, "9,386,034명").direction.has_value());
+  EXPECT_EQ(by_text(figures, "0.4%").direction, "decrease");
+}
+
+TEST(KoreanApproximations, 여수백AndRanges) {
+  auto figures = testing::extract("행사장에는 5천여 명이 몰렸고 수백 명은 발길을 돌렸으며, 3~5명씩 입장했다.");
+  const Figure& about = by_text(figures, "5천여 명");
+  EXPECT_EQ(about.value->to_string(), "5000");
+  EXPECT_EQ(about.qualifier, "about");
+  const Figure& hundreds = by_text(figures, "수백 명");
+  EXPECT_FALSE(hundreds.value.has_value());
+  EXPECT_EQ(hundreds.from->to_string(), "100");
+  EXPECT_EQ(hundreds.to->to_string(), "999");
+  const Figure& range = by_text(figures, "3~5명");
+  EXPECT_EQ(range.from->to_string(), "3");
+  EXPECT_EQ(range.to->to_string(), "5");
+}
+
+TEST(KoreanNumerals, NativeNumbersWithCountersAndOrdinals) {
+  auto figures = testing::extract("사고로 근로자 두 명이 다쳤고, 스무 명이 대피했다. 이번이 세 번째 사고다.");
+  EXPECT_EQ(by_text(figures, "두 명").value->to_string(), "2");
+  EXPECT_EQ(by_text(figures, "두 명").subject, "근로자");
+  EXPECT_EQ(by_text(figures, "스무 명").value->to_string(), "20");
+  EXPECT_EQ(by_text(figures, "세 번째").kind, Kind::kOrdinal);
+  EXPECT_EQ(by_text(figures, "세 번째").value->to_string(), "3");
+}
+
+TEST(KoreanDetails, PerSourceAndStatus) {
+  auto figures = testing::extract("통계청에 따르면 청년 1인당 월평균 지원액은 1인당 500,000원이며, 목표 고용률은 70% 이상이다.");
+  const Figure& amount = by_text(figures, "500,000원");
+  EXPECT_EQ(amount.per, "person");
+  EXPECT_EQ(amount.source, "통계청");
+  EXPECT_EQ(amount.unit, "KRW");
+  EXPECT_EQ(by_text(figures, "70% 이상").source, "통계청");
+}
+
+TEST(KoreanDetails, TargetInParentheses) {
+  auto figures = testing::extract("도당위원회는 매년 당원 입당 목표(3.2% 이상)를 초과 달성했다.");
+  const Figure& target = by_text(figures, "3.2% 이상");
+  EXPECT_EQ(target.status, "target");
+  EXPECT_EQ(target.qualifier, "at_least");
+}
+
+TEST(KoreanMeasures, QuantitiesAgesDurationsAndMultiples) {
+  auto figures = testing::extract(
+      "쌀 생산량은 41.8만 톤으로 3년간 1.5배 늘었고, 65세 이상 농가는 15~64세 농가보다 많았다.");
+  EXPECT_EQ(by_text(figures, "41.8만 톤").value->to_string(), "418000");
+  EXPECT_EQ(by_text(figures, "41.8만 톤").kind, Kind::kQuantity);
+  EXPECT_EQ(by_text(figures, "3년간").kind, Kind::kDuration);
+  EXPECT_EQ(by_text(figures, "3년간").unit, "년");
+  EXPECT_EQ(by_text(figures, "1.5배").unit, "배");
+  EXPECT_EQ(by_text(figures, "65세 이상").qualifier, "at_least");
+  EXPECT_EQ(by_text(figures, "15~64세").from->to_string(), "15");
+  EXPECT_EQ(by_text(figures, "15~64세").to->to_string(), "64");
+}
+
+TEST(KoreanIgnored, EnumeratorsAndCommentCountersAreNoFigures) {
+  EXPECT_TRUE(testing::extract("(1) 기층 조직 정비\n댓글 (0)").empty());
+}
+
+TEST(KoreanNumbers, BareNumbersKeepTheirValue) {
+  auto figures = testing::extract("노령화지수는 167.0으로 1년 전 160에서 높아졌다.");
+  EXPECT_EQ(by_text(figures, "167.0").kind, Kind::kNumber);
+  EXPECT_EQ(by_text(figures, "167.0").decimals, 1);
+  EXPECT_EQ(by_text(figures, "160").value->to_string(), "160");
+}
+
+TEST(CalendarDate, ParsesRealDatesOnly) {
+  ASSERT_TRUE(CalendarDate::parse("2024-02-29").has_value());
+  EXPECT_EQ(CalendarDate::parse("2024-02-29")->day, 29);
+  EXPECT_FALSE(CalendarDate::parse("2023-02-29").has_value());
+  EXPECT_FALSE(CalendarDate::parse("2024-13-01").has_value());
+  EXPECT_FALSE(CalendarDate::parse("24-01-01").has_value());
+}
+
+}  // namespace
+}  // namespace sosu
