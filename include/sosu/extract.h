@@ -64,7 +64,7 @@ class PreparedPiece {
   TextPiece piece_;
   NormalizedText normalized_;
   std::vector<SentenceSpan> sentences_;
-  // Code points are counted forward from the last query, since queries mostly ascend.
+  // Code points are counted from the last query, since queries stay close to each other.
   mutable std::size_t cp_cursor_byte_ = 0;
   mutable std::uint64_t cp_cursor_ = 0;
 };

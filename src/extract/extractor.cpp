@@ -249,9 +249,12 @@ PreparedPiece::PreparedPiece(const TextPiece& piece)
     : piece_(piece), normalized_(normalize(piece.text)), sentences_(split_sentences(normalized_.text)) {}
 
 std::uint64_t PreparedPiece::cp_at(std::size_t piece_byte) const {
+  // Walk from the last query, back or forth: queries cluster within a sentence (a figure, then
+  // its time just before it), so this stays linear in the piece.
   if (piece_byte < cp_cursor_byte_) {
-    cp_cursor_byte_ = 0;
-    cp_cursor_ = 0;
+    cp_cursor_ -= internal::count_code_points(piece_.text.substr(piece_byte, cp_cursor_byte_ - piece_byte));
+    cp_cursor_byte_ = piece_byte;
+    return cp_cursor_;
   }
   cp_cursor_ += internal::count_code_points(piece_.text.substr(cp_cursor_byte_, piece_byte - cp_cursor_byte_));
   cp_cursor_byte_ = piece_byte;
