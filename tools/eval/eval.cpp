@@ -9,6 +9,7 @@
 // Exit status as for sosu: 0 when the run went through (whatever the scores), 2 on a bad flag,
 // bad packs or unreadable input.
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>

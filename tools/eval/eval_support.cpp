@@ -27,25 +27,11 @@ std::shared_ptr<const PackSet> load_configured_packs(const Options& options) {
   return std::make_shared<const PackSet>(std::move(loaded).value());
 }
 
-namespace {
-// A template so that the branch for a field this library lacks is never instantiated.
-template <class T>
-void set_ref_date(T& options, const std::string& ref_date) {
-  if (ref_date.empty()) return;
-  if constexpr (detail::RefDateFromString<T>::value) {
-    options.ref_date = ref_date;
-  } else if constexpr (detail::RefDateParsed<T>::value) {
-    options.ref_date = decltype(T::ref_date)::value_type::parse(ref_date);
-  } else {
-    (void)options;
-  }
-}
-}  // namespace
-
-Extractor make_extractor(std::shared_ptr<const PackSet> packs, const std::string& lang, const std::string& ref_date) {
+Extractor make_extractor(std::shared_ptr<const PackSet> packs, const std::string& lang,
+                         std::optional<CalendarDate> ref_date) {
   ExtractOptions options;
   options.forced_lang = lang;
-  set_ref_date(options, ref_date);
+  options.ref_date = ref_date;
   return ExtractorBuilder().packs(std::move(packs)).options(options).build();
 }
 
@@ -239,6 +225,10 @@ std::string context(std::string_view text, Span span, std::uint64_t around) {
   std::replace(out.begin(), out.end(), '\n', ' ');
   std::replace(out.begin(), out.end(), '\r', ' ');
   return out;
+}
+
+std::string shown_of(std::size_t cap, std::size_t total) {
+  return total <= cap ? std::to_string(total) : "first " + std::to_string(cap) + " of " + std::to_string(total);
 }
 
 double rate(std::size_t n, std::size_t d) { return d == 0 ? 0.0 : static_cast<double>(n) / static_cast<double>(d); }

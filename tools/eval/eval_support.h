@@ -17,7 +17,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -44,30 +43,10 @@ void report(const std::string& message);
 // The default packs plus --patterns, or nullptr after reporting every problem.
 std::shared_ptr<const PackSet> load_configured_packs(const Options& options);
 
-namespace detail {
-// Whether ExtractOptions has a `ref_date` that can be set from an ISO date "YYYY-MM-DD":
-// either a string, or an optional<D> where D::parse(string_view) gives an optional<D>. Detected
-// at compile time, so that sosu_eval builds against a library with or without the field and
-// uses it as soon as it exists.
-template <class T, class = void>
-struct RefDateFromString : std::false_type {};
-template <class T>
-struct RefDateFromString<T, std::void_t<decltype(std::declval<T&>().ref_date = std::string())>> : std::true_type {};
-template <class T, class = void>
-struct RefDateParsed : std::false_type {};
-template <class T>
-struct RefDateParsed<T, std::void_t<decltype(std::declval<T&>().ref_date =
-                                                 decltype(T::ref_date)::value_type::parse(std::string_view()))>>
-    : std::true_type {};
-}  // namespace detail
-
-constexpr bool kHasRefDate =
-    detail::RefDateFromString<ExtractOptions>::value || detail::RefDateParsed<ExtractOptions>::value;
-
-// An extractor with every sentence forced to `lang` (empty: detected per sentence) and, when
-// the library supports it, `ref_date` (YYYY-MM-DD) as the date relative expressions resolve to.
+// An extractor with every sentence forced to `lang` (empty: detected per sentence) and
+// `ref_date` as the date relative times resolve against (none: they stay unresolved).
 Extractor make_extractor(std::shared_ptr<const PackSet> packs, const std::string& lang,
-                         const std::string& ref_date = "");
+                         std::optional<CalendarDate> ref_date = std::nullopt);
 
 // Our records for one in-memory text, each as its RECORD.md JSON (figure_to_json), so that
 // gold fields and ours are compared in the same terms.
@@ -128,6 +107,8 @@ std::string context(std::string_view text, Span span, std::uint64_t around = 30)
 std::string percent(std::size_t n, std::size_t d);
 std::string percent(double rate);  // 0.973 → "97.3%"
 std::string fraction(std::size_t n, std::size_t d);  // "36/37 (97.3%)"
+// How many of `total` items a list shows when capped at `cap`: "12" or "first 12 of 35".
+std::string shown_of(std::size_t cap, std::size_t total);
 double rate(std::size_t n, std::size_t d);
 double f1(double precision, double recall);
 

@@ -386,10 +386,19 @@ int run_duckling(const Options& options) {
     }
     if (!options.lang.empty() && *lang != options.lang) continue;
 
-    // The reference time matters only if the library can take it (see kHasRefDate).
-    const std::string ref_date = kHasRefDate ? get_string(ex, "reference_time").value_or("").substr(0, 10) : "";
+    // Relative times ("오늘", "3월 1일", "năm ngoái") resolve against the example's own "now";
+    // only its date matters to the grains we target.
+    const std::string ref_date = get_string(ex, "reference_time").value_or("").substr(0, 10);
+    std::optional<CalendarDate> ref = CalendarDate::parse(ref_date);
+    if (!ref_date.empty() && !ref) {
+      report(path + ": line " + std::to_string(line.line) + ": reference_time '" + ref_date +
+             "' is not a date; the example is scored without one");
+      ok = false;
+    }
     auto it = extractors.find({*lang, ref_date});
-    if (it == extractors.end()) it = extractors.emplace(std::make_pair(*lang, ref_date), make_extractor(packs, *lang, ref_date)).first;
+    if (it == extractors.end()) {
+      it = extractors.emplace(std::make_pair(*lang, ref_date), make_extractor(packs, *lang, ref)).first;
+    }
     Predictions ours = extract(it->second, *text);
 
     // The whole text without surrounding white space, in code points.
@@ -449,13 +458,11 @@ int run_duckling(const Options& options) {
   }
 
   const std::string ref_note =
-      kHasRefDate ? "Reference dates: each example's reference_time is passed as ExtractOptions::ref_date."
-                  : "Reference dates: this sosu has no ExtractOptions::ref_date, so examples whose value depends on "
-                    "the reference time (오늘, 작년, 3월 1일 without a year, hôm nay) cannot resolve; a date of ours "
-                    "that is right but for the missing year counts as 'year unresolved'.";
+      "Reference dates: each example's reference_time (its date) is passed as ExtractOptions::ref_date. "
+      "'year unresolved': our date is right but for the year, which it left out (--MM-DD).";
 
   if (options.json) {
-    OrderedJson out = {{"mode", "duckling"}, {"peers", path}, {"ref_date_supported", kHasRefDate}};
+    OrderedJson out = {{"mode", "duckling"}, {"peers", path}};
     auto tally_json = [](const Tally& t) {
       OrderedJson j = {{"examples", t.total}, {"pass", t.count(Outcome::kPass)}, {"rate", rate(t.count(Outcome::kPass), t.total)}};
       for (Outcome o : kFailures) j[outcome_key(o)] = t.count(o);
@@ -524,8 +531,7 @@ int run_duckling(const Options& options) {
 
   if (options.misses > 0) {
     for (const auto& [key, list] : misses) {
-      std::cout << "\nMisses, " << key.first << " " << key.second << " (first " << options.misses << " of " << list.size()
-                << "):\n";
+      std::cout << "\nMisses, " << key.first << " " << key.second << " (" << shown_of(options.misses, list.size()) << "):\n";
       for (std::size_t i = 0; i < list.size() && i < options.misses; ++i) std::cout << "- " << list[i] << '\n';
     }
   }

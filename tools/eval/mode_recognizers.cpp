@@ -161,7 +161,7 @@ int run_recognizers(const Options& options) {
     for (const char* model : kModels) {
       const std::vector<std::string>& list = misses[model];
       if (list.empty()) continue;
-      std::cout << "\nMisses, " << model << " (first " << options.misses << " of " << list.size() << "):\n";
+      std::cout << "\nMisses, " << model << " (" << shown_of(options.misses, list.size()) << "):\n";
       for (std::size_t i = 0; i < list.size() && i < options.misses; ++i) std::cout << "- " << list[i] << '\n';
     }
   }

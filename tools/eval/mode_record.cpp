@@ -4,6 +4,7 @@
 // relaxed score only asks that they overlap. Each gold record stands alone: a gold file may
 // annotate "2020년 초부터 2024년 6월까지" as its two ends, and a single date_range of ours over
 // both then overlaps both without matching either exactly.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -60,7 +61,7 @@ std::string score_line(const Counts& c) {
 
 std::optional<std::string> read_checked_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  if (!in || std::filesystem::is_directory(path)) {
     report(path + ": cannot open the file");
     return std::nullopt;
   }

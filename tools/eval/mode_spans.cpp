@@ -283,8 +283,12 @@ int run_spans(const Options& options) {
     }
     return sum;
   };
+  // Columns: all, then news before reviews (the README's order), then any other domain.
   std::vector<std::string> groups{"all"};
   groups.insert(groups.end(), domains.begin(), domains.end());
+  auto domain_rank = [](const std::string& d) { return d == "all" ? 0 : d == "wikitree" ? 1 : d == "nsmc" ? 2 : 3; };
+  std::stable_sort(groups.begin(), groups.end(),
+                   [&](const std::string& a, const std::string& b) { return domain_rank(a) < domain_rank(b); });
 
   if (options.json) {
     OrderedJson out = {{"mode", "spans"}, {"corpus", path}};
