@@ -51,7 +51,8 @@ struct ParsedNumeral {
 };
 
 // Parses a numeral span captured by a rule: digit runs, number words and scale words in any
-// mix ("12조4307억", "1,5 tỷ", "이천이십", "hai mươi lăm"), white space between parts allowed.
+// mix ("12조4307억", "1,5 tỷ", "이천이십", "hai mươi lăm"), white space between parts allowed,
+// or a Roman numeral ("XIII").
 // Returns nullopt when a part is not a numeral or the value does not fit in 63 bits.
 std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralSyntax& syntax);
 

@@ -94,6 +94,13 @@ std::vector<Word> split_words(std::string_view text) {
   return words;
 }
 
+// The index of the word holding a sentence byte.
+std::size_t word_holding(const std::vector<Word>& words, std::size_t byte) {
+  auto it = std::upper_bound(words.begin(), words.end(), byte,
+                             [](std::size_t b, const Word& w) { return b < w.raw_start; });
+  return static_cast<std::size_t>(it - words.begin()) - 1;
+}
+
 // Words on one side of a figure, nearest first: after it going forward, before it going back.
 class Side {
  public:
@@ -129,14 +136,9 @@ class SubjectFinder {
   // The subject of the figure at sentence bytes [start, end), given the sentence's words.
   std::optional<std::string> find(std::string_view sentence, const std::vector<Word>& words, std::size_t start,
                                   std::size_t end, Kind kind) const {
-    // The words holding the figure's first and last bytes.
-    auto holding = [&](std::size_t byte) {
-      auto it = std::upper_bound(words.begin(), words.end(), byte,
-                                 [](std::size_t b, const Word& w) { return b < w.raw_start; });
-      return static_cast<std::size_t>(it - words.begin()) - 1;
-    };
     if (words.empty() || end == 0) return std::nullopt;
-    const std::size_t head = holding(start), last = holding(end - 1);
+    // The words holding the figure's first and last bytes.
+    const std::size_t head = word_holding(words, start), last = word_holding(words, end - 1);
     // The rest of the word the figure ends in ("의", "을", ",").
     Word tail = make_word(sentence.substr(end, words[last].raw_end - end));
     Side after(words, last + 1, true, words.size() - last - 1);
@@ -316,32 +318,86 @@ bool takes_subject(Kind kind) {
   }
 }
 
+// Head-initial languages without particles (Vietnamese): the counted noun follows the number,
+// 725 tổ chức cơ sở đảng, and runs until punctuation, another number or a word of the
+// `subject_after_stop` table (function words and verbs: và, của, được, tăng ...). A count whose
+// rule already found a measure word (137 người) takes no subject from here.
+class FollowingNounFinder {
+ public:
+  explicit FollowingNounFinder(const LanguageRules& rules)
+      : stops_(rules.table("subject_after_stop")), shares_(rules.table("share_of")) {}
+  bool enabled() const { return stops_ != nullptr; }
+
+  std::optional<std::string> find(std::string_view sentence, const std::vector<Word>& words, const Draft& d) const {
+    if (d.figure.kind == Kind::kCount && d.figure.unit) return std::nullopt;
+    if (d.match->byte_end < sentence.size() && sentence[d.match->byte_end] != ' ') return std::nullopt;
+    std::size_t i = word_holding(words, d.match->byte_end - 1) + 1;
+    std::string out;
+    for (std::size_t n = 0; i < words.size() && n < 6; ++i, ++n) {
+      const Word& w = words[i];
+      if (w.text.empty() || w.punct_before || has_digit(w.text) || is_stop(w.text)) break;
+      // Two-word function words (so với, trong đó) stop the phrase as well.
+      if (i + 1 < words.size() && is_stop(std::string(w.text) + " " + std::string(words[i + 1].text))) break;
+      if (!out.empty()) out += ' ';
+      out.append(w.text);
+      if (w.punct_after) break;
+    }
+    if (out.empty()) return std::nullopt;
+    return out;
+  }
+
+  // "418 trong tổng số 433 tổ chức": the part counts what the total counts.
+  bool is_share_of_next(std::string_view sentence, const Draft& d) const {
+    if (shares_ == nullptr) return false;
+    std::string_view rest = sentence.substr(d.match->byte_end);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    for (std::size_t len : shares_->key_lengths) {
+      if (rest.size() >= len && shares_->lookup(rest.substr(0, len))) return true;
+    }
+    return false;
+  }
+
+ private:
+  bool is_stop(std::string_view word) const { return stops_->lookup(word).has_value(); }
+  const Table* stops_;
+  const Table* shares_;
+};
+
 }  // namespace
 
 void attach_subjects(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts) {
   SubjectFinder finder(rules);
-  if (!finder.enabled()) return;
-  std::vector<Word> words;
-  for (Draft& d : drafts) {
+  FollowingNounFinder following(rules);
+  if (!finder.enabled() && !following.enabled()) return;
+  std::vector<Word> words = split_words(sentence);
+  for (std::size_t k = 0; k < drafts.size(); ++k) {
+    Draft& d = drafts[k];
     if (!takes_subject(d.figure.kind) || d.figure.subject) continue;
-    if (words.empty()) words = split_words(sentence);
-    d.figure.subject = finder.find(sentence, words, d.match->byte_start, d.match->byte_end, d.figure.kind);
+    if (finder.enabled()) {
+      d.figure.subject = finder.find(sentence, words, d.match->byte_start, d.match->byte_end, d.figure.kind);
+    } else {
+      d.figure.subject = following.find(sentence, words, d);
+    }
+  }
+  // A part of a total takes the total's subject (418 trong tổng số 433 tổ chức cơ sở đảng).
+  for (std::size_t k = drafts.size(); k-- > 1;) {
+    if (!drafts[k - 1].figure.subject && following.enabled() && following.is_share_of_next(sentence, drafts[k - 1])) {
+      drafts[k - 1].figure.subject = drafts[k].figure.subject;
+    }
   }
 }
 
 void attach_details(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts) {
-  const Table* per_units = rules.table("per_unit");
+  const Table* per_units = rules.table("per_word");
   const Table* directions = rules.table("direction_word");
   const Table* source_markers = rules.table("source_marker");
   const Table* statuses = rules.table("status_word");
+  const Table* directions_before = rules.table("direction_word_before");
+  const Table* source_intros = rules.table("source_intro");
   const Table* adverbs = rules.table("adverb");
   if (drafts.empty()) return;
   std::vector<Word> words = split_words(sentence);
-  auto word_at = [&](std::size_t byte) {
-    auto it = std::upper_bound(words.begin(), words.end(), byte,
-                               [](std::size_t b, const Word& w) { return b < w.raw_start; });
-    return static_cast<std::size_t>(it - words.begin()) - 1;
-  };
+  auto word_at = [&](std::size_t byte) { return word_holding(words, byte); };
   auto starts_with_entry = [](const Table* t, std::string_view word) -> std::optional<std::string_view> {
     if (t == nullptr) return std::nullopt;
     for (std::size_t len : t->key_lengths) {
@@ -363,6 +419,33 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, std::
     }
   }
 
+  // "theo Cục Thống kê tỉnh, ...": the capitalised name after the word, up to punctuation.
+  for (std::size_t i = 0; source_intros != nullptr && !source && i + 1 < words.size(); ++i) {
+    if (!source_intros->lookup(words[i].text) || words[i].punct_after) continue;
+    std::string name;
+    for (std::size_t k = i + 1; k < words.size() && k < i + 12; ++k) {
+      const Word& w = words[k];
+      if (w.text.empty() || (k == i + 1 && !(w.text[0] >= 'A' && w.text[0] <= 'Z') &&
+                             static_cast<unsigned char>(w.text[0]) < 0xC3)) {
+        break;
+      }
+      if (!name.empty()) name += ' ';
+      name.append(w.text);
+      if (w.punct_after) break;
+    }
+    if (!name.empty()) source = name;
+  }
+  // Two words before a figure, joined: "ước đạt", "tăng thêm".
+  auto before_phrases = [&](std::size_t head) {
+    std::vector<std::string> out;
+    if (head >= 1) out.emplace_back(words[head - 1].text);
+    if (head >= 2) {
+      out.emplace_back(words[head - 2].text);
+      out.push_back(std::string(words[head - 2].text) + " " + std::string(words[head - 1].text));
+    }
+    return out;
+  };
+
   for (Draft& d : drafts) {
     if (d.figure.kind == Kind::kYear || d.figure.kind == Kind::kYearRange || d.figure.kind == Kind::kDate ||
         d.figure.kind == Kind::kDateRange || d.figure.kind == Kind::kIdentifier) {
@@ -382,6 +465,14 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, std::
     if (!d.figure.direction && directions != nullptr && next < words.size() && !words[next].punct_before) {
       if (auto dir = starts_with_entry(directions, words[next].text)) d.figure.direction = std::string(*dir);
     }
+    // Head-initial languages say the change first: tăng 12,4%, giảm 2,1%.
+    if (!d.figure.direction && directions_before != nullptr && head >= 1) {
+      if (auto dir = directions_before->lookup(words[head - 1].text)) d.figure.direction = std::string(*dir);
+      else if (head >= 2 && directions_before->lookup(words[head - 2].text) &&
+               !words[head - 2].punct_after) {
+        d.figure.direction = std::string(*directions_before->lookup(words[head - 2].text));
+      }
+    }
     // Targets, plans and estimates: a status word right before or after the figure.
     if (statuses != nullptr) {
       // Also the start of the figure's own word: 목표(3.5% 이상).
@@ -389,6 +480,9 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, std::
       for (std::string_view w : {head > 0 ? words[head - 1].text : std::string_view(), own,
                                  last + 1 < words.size() ? words[last + 1].text : std::string_view()}) {
         if (auto st = starts_with_entry(statuses, w)) d.figure.status = std::string(*st);
+      }
+      for (const std::string& phrase : before_phrases(head)) {
+        if (auto st = statuses->lookup(phrase); st && !d.figure.status) d.figure.status = std::string(*st);
       }
     }
   }

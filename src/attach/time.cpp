@@ -39,9 +39,16 @@ void attach_times(const LanguageRules& rules, std::string_view sentence, std::ve
   for (std::size_t i = 0; i + 1 < mentions.size(); ++i) {
     TimeMention& a = mentions[i];
     const TimeMention& b = mentions[i + 1];
-    if (!followed_by(rules, "range_from", sentence, a.byte_end) || !followed_by(rules, "range_to", sentence, b.byte_end)) {
-      continue;
-    }
+    // Korean marks the ends after them (A부터 B까지); Vietnamese puts a word between (từ A đến B).
+    const bool marked_after =
+        followed_by(rules, "range_from", sentence, a.byte_end) && followed_by(rules, "range_to", sentence, b.byte_end);
+    const Table* between = rules.table("range_between");
+    std::string_view gap = b.byte_start > a.byte_end ? sentence.substr(a.byte_end, b.byte_start - a.byte_end)
+                                                     : std::string_view();
+    while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+    while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+    const bool joined_between = between != nullptr && !gap.empty() && between->lookup(gap);
+    if (!marked_after && !joined_between) continue;
     TimeMention range;
     range.byte_start = a.byte_start;
     range.byte_end = b.byte_end;

@@ -128,6 +128,9 @@ class FigureBuilder {
       f.to = f.value;
       f.value.reset();
     }
+    if (const Capture* c = m.capture("per")) {
+      f.per = lookup("per_unit", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
+    }
     if (const Capture* c = m.capture("unit")) f.unit = std::string(capture_text(sentence_, c));
     if (const Capture* c = m.capture("currency")) {
       f.unit = lookup("currency", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
@@ -186,9 +189,19 @@ class FigureBuilder {
         break;
       }
       case Kind::kDateRange: {
-        // A half or quarter of a year: its first and last months (2023년 상반기 -> 2023-01/2023-06).
         std::optional<std::string> period = part_of(m, "period_part");
-        if (!period) return false;
+        if (!period) {
+          // Stated ends: từ ngày 1/7 đến 31/12/2024, 9 tháng đầu năm 2024 (months 1 to 9).
+          std::optional<std::int64_t> to_year = integer("to_year"), to_month = integer("to_month"),
+                                      to_day = integer("to_day");
+          if (!to_month) return false;
+          std::optional<std::int64_t> from_year = year ? year : to_year;
+          f.from_date = iso_date(from_year, month ? month : std::optional<std::int64_t>(1), day);
+          f.to_date = iso_date(to_year ? to_year : year, to_month, to_day);
+          if (!f.from_date || !f.to_date) return false;
+          break;
+        }
+        // A half or quarter of a year: its first and last months (2023년 상반기 -> 2023-01/2023-06).
         static const std::pair<const char*, std::pair<int, int>> kMonths[] = {
             {"h1", {1, 6}}, {"h2", {7, 12}}, {"q1", {1, 3}}, {"q2", {4, 6}}, {"q3", {7, 9}}, {"q4", {10, 12}}};
         for (const auto& [code, months] : kMonths) {

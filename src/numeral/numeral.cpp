@@ -116,7 +116,31 @@ std::optional<Decimal> parse_decimal(std::string_view text, char decimal_mark, c
   return Decimal{static_cast<std::int64_t>(d.coefficient), d.scale};
 }
 
+namespace {
+
+// Roman numerals name party congresses and quarters (khóa XIII, quý IV): I V X L C D M.
+std::optional<std::int64_t> parse_roman(std::string_view text) {
+  auto value_of = [](char c) -> int {
+    switch (c) {
+      case 'I': return 1; case 'V': return 5; case 'X': return 10; case 'L': return 50;
+      case 'C': return 100; case 'D': return 500; case 'M': return 1000; default: return 0;
+    }
+  };
+  if (text.empty() || text.size() > 15) return std::nullopt;
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    int v = value_of(text[i]);
+    if (v == 0) return std::nullopt;
+    int next = i + 1 < text.size() ? value_of(text[i + 1]) : 0;
+    total += next > v ? -v : v;
+  }
+  return total > 0 ? std::optional<std::int64_t>(total) : std::nullopt;
+}
+
+}  // namespace
+
 std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralSyntax& syntax) {
+  if (auto roman = parse_roman(text)) return ParsedNumeral{Decimal{*roman, 0}, std::nullopt};
   WideDecimal total, section, current;
   bool have_current = false, have_any = false;
   std::int64_t last_large = 0;
