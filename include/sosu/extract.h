@@ -86,6 +86,18 @@ class Extractor {
   const ExtractOptions& options() const { return options_; }
 
  private:
+  // A stretch of a sentence matched as one language.
+  struct Segment {
+    std::size_t byte_start = 0, byte_end = 0;  // sentence-relative
+    std::string lang;
+  };
+  // Quotations and parentheses whose language differs from the sentence's and has packs.
+  std::vector<Segment> foreign_quotes(std::string_view sentence, const std::string& lang) const;
+  // Steps 4-7 over one segment, appending its figures; matches overlapping `excluded` are dropped.
+  void run_segment(std::string_view doc_id, const PreparedPiece& prepared, std::size_t sentence_offset,
+                   std::uint32_t index, std::string_view sentence, const Segment& segment,
+                   const std::vector<Segment>& excluded, std::vector<Figure>& out) const;
+
   friend class ExtractorBuilder;
   Extractor(std::shared_ptr<const PackSet> packs, ExtractOptions options)
       : packs_(std::move(packs)), options_(std::move(options)) {}

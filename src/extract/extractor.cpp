@@ -296,72 +296,120 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
   // 1-2. normalise and split into sentences
   PreparedPiece prepared(piece);
   const std::string_view text = prepared.normalized();
-  const auto& languages = packs_->data().languages;
-  std::vector<Draft> drafts;
-  std::vector<internal::TimeMention> mentions;
   for (const SentenceSpan& span : prepared.sentences()) {
     const std::uint32_t index = cursor.next_sentence++;
     std::string_view sentence = text.substr(span.byte_start, span.byte_end - span.byte_start);
-    // 3. language
-    std::string lang = sentence_language(sentence, options_);
-    auto rules_it = languages.find(lang);
-    if (rules_it == languages.end()) continue;
-    const LanguageRules& rules = rules_it->second;
-    // 4. match
-    std::vector<Match> matches = internal::find_matches(rules, sentence);
-    if (matches.empty()) continue;
-    // 5. numerals
-    FigureBuilder builder(rules, sentence, options_);
-    drafts.clear();
-    mentions.clear();
-    for (const Match& m : matches) {
-      if (m.rule->role == internal::Rule::Role::kIgnore) continue;
-      if (m.rule->time_only()) {
-        mentions.push_back(builder.time_mention(m));
-        continue;
-      }
-      Draft d;
-      d.match = &m;
-      if (!builder.build(m, d.figure)) continue;
-      d.part = builder.part_of(m);
-      drafts.push_back(std::move(d));
-    }
-    // 6. attach
-    internal::attach_subjects(rules, sentence, drafts);
-    internal::attach_details(rules, sentence, drafts);
-    for (const Draft& d : drafts) {
-      switch (d.figure.kind) {
-        case Kind::kYear: case Kind::kYearRange: case Kind::kDate: case Kind::kDateRange:
-          mentions.push_back(FigureBuilder::time_mention(d));
-          break;
-        default:
-          break;
-      }
-    }
-    internal::attach_times(rules, sentence, mentions, drafts);
-    // 7. back to the document's offsets
-    for (Draft& d : drafts) {
-      Figure& f = d.figure;
-      PreparedPiece::SourceSpan src = prepared.to_source(span.byte_start + d.match->byte_start,
-                                                         span.byte_start + d.match->byte_end);
-      f.doc = std::string(doc_id);
-      f.lang = lang;
-      f.text = std::string(src.text);
-      f.start = src.cp_start;
-      f.end = src.cp_end;
-      f.byte_start = src.byte_start;
-      f.byte_end = src.byte_end;
-      f.sentence = index;
-      if (d.time >= 0) {
-        const internal::TimeMention& t = mentions[static_cast<std::size_t>(d.time)];
-        PreparedPiece::SourceSpan time_src =
-            prepared.to_source(span.byte_start + t.byte_start, span.byte_start + t.byte_end);
-        f.time = TimeRef{std::string(time_src.text), t.date, t.part, t.relative};
-      }
+    // 3. language: the sentence's, and that of any quotation in another language inside it
+    // (a Korean report quoting "81.991 đồng chí (Tỷ lệ đạt 91,7%)" reads the quote as Vietnamese).
+    const std::string lang = sentence_language(sentence, options_);
+    std::vector<Segment> segments = foreign_quotes(sentence, lang);
+    Segment whole{0, sentence.size(), lang};
+    // A sentence's figures are few: gather them from every segment, then push them in order.
+    std::vector<Figure> figures;
+    for (const Segment& segment : segments) run_segment(doc_id, prepared, span.byte_start, index, sentence, segment, {}, figures);
+    run_segment(doc_id, prepared, span.byte_start, index, sentence, whole, segments, figures);
+    std::stable_sort(figures.begin(), figures.end(),
+                     [](const Figure& a, const Figure& b) { return a.byte_start < b.byte_start; });
+    for (const Figure& f : figures) {
       if (!sink.on_figure(f)) return false;
     }
   }
   return true;
+}
+
+std::vector<Extractor::Segment> Extractor::foreign_quotes(std::string_view sentence, const std::string& lang) const {
+  std::vector<Segment> out;
+  if (!options_.forced_lang.empty()) return out;
+  const auto& languages = packs_->data().languages;
+  static const std::pair<std::string_view, std::string_view> kQuotes[] = {
+      {"\"", "\""}, {"\u201C", "\u201D"}, {"(", ")"}, {"\u2018", "\u2019"}};
+  for (const auto& [open, close] : kQuotes) {
+    std::size_t at = 0;
+    while ((at = sentence.find(open, at)) != std::string_view::npos) {
+      std::size_t inner = at + open.size();
+      std::size_t end = sentence.find(close, inner);
+      if (end == std::string_view::npos) break;
+      std::string_view quoted = sentence.substr(inner, end - inner);
+      std::string quoted_lang = detect_language(quoted);
+      bool overlaps = std::any_of(out.begin(), out.end(), [&](const Segment& s) {
+        return inner < s.byte_end && s.byte_start < end;
+      });
+      if (!overlaps && quoted_lang != lang && quoted_lang != "und" && languages.count(quoted_lang)) {
+        out.push_back(Segment{inner, end, quoted_lang});
+      }
+      at = end + close.size();
+    }
+  }
+  return out;
+}
+
+void Extractor::run_segment(std::string_view doc_id, const PreparedPiece& prepared, std::size_t sentence_offset,
+                            std::uint32_t index, std::string_view sentence, const Segment& segment,
+                            const std::vector<Segment>& excluded, std::vector<Figure>& out) const {
+  const auto& languages = packs_->data().languages;
+  auto rules_it = languages.find(segment.lang);
+  if (rules_it == languages.end()) return;
+  const LanguageRules& rules = rules_it->second;
+  std::string_view text = sentence.substr(segment.byte_start, segment.byte_end - segment.byte_start);
+  const std::size_t base = sentence_offset + segment.byte_start;
+  // 4. match, leaving out what quotations in other languages hold
+  std::vector<Match> matches = internal::find_matches(rules, text);
+  matches.erase(std::remove_if(matches.begin(), matches.end(),
+                               [&](const Match& m) {
+                                 return std::any_of(excluded.begin(), excluded.end(), [&](const Segment& e) {
+                                   return m.byte_start < e.byte_end && e.byte_start < m.byte_end;
+                                 });
+                               }),
+                matches.end());
+  if (matches.empty()) return;
+  // 5. numerals
+  FigureBuilder builder(rules, text, options_);
+  std::vector<Draft> drafts;
+  std::vector<internal::TimeMention> mentions;
+  for (const Match& m : matches) {
+    if (m.rule->role == internal::Rule::Role::kIgnore) continue;
+    if (m.rule->time_only()) {
+      mentions.push_back(builder.time_mention(m));
+      continue;
+    }
+    Draft d;
+    d.match = &m;
+    if (!builder.build(m, d.figure)) continue;
+    d.part = builder.part_of(m);
+    drafts.push_back(std::move(d));
+  }
+  // 6. attach
+  internal::attach_subjects(rules, text, drafts);
+  internal::attach_details(rules, text, drafts);
+  for (const Draft& d : drafts) {
+    switch (d.figure.kind) {
+      case Kind::kYear: case Kind::kYearRange: case Kind::kDate: case Kind::kDateRange:
+        mentions.push_back(FigureBuilder::time_mention(d));
+        break;
+      default:
+        break;
+    }
+  }
+  internal::attach_times(rules, text, mentions, drafts);
+  // 7. back to the document's offsets
+  for (Draft& d : drafts) {
+    Figure& f = d.figure;
+    PreparedPiece::SourceSpan src = prepared.to_source(base + d.match->byte_start, base + d.match->byte_end);
+    f.doc = std::string(doc_id);
+    f.lang = segment.lang;
+    f.text = std::string(src.text);
+    f.start = src.cp_start;
+    f.end = src.cp_end;
+    f.byte_start = src.byte_start;
+    f.byte_end = src.byte_end;
+    f.sentence = index;
+    if (d.time >= 0) {
+      const internal::TimeMention& t = mentions[static_cast<std::size_t>(d.time)];
+      PreparedPiece::SourceSpan time_src = prepared.to_source(base + t.byte_start, base + t.byte_end);
+      f.time = TimeRef{std::string(time_src.text), t.date, t.part, t.relative};
+    }
+    out.push_back(std::move(f));
+  }
 }
 
 bool Extractor::run(std::string_view doc_id, std::string_view text, FigureSink& sink) const {

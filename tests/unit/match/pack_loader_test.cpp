@@ -22,7 +22,7 @@ TEST(PackLoader, LoadsTheProjectPacks) {
   Result<PackSet> packs = load_packs({patterns_dir()});
   ASSERT_TRUE(packs.ok()) << packs.errors().front().to_string();
   EXPECT_GE(packs->rule_count(), 10u);
-  EXPECT_EQ(packs->languages(), std::vector<std::string>{"ko"});
+  EXPECT_EQ(packs->languages(), (std::vector<std::string>{"ko", "vi"}));
   EXPECT_NE(packs->versions().find("ko/count 1"), std::string::npos) << packs->versions();
   const internal::LanguageRules& ko = packs->data().languages.at("ko");
   ASSERT_NE(ko.table("counter"), nullptr);
