@@ -61,6 +61,19 @@ std::optional<std::string> resolve_relative(std::string_view code, const std::op
   return std::nullopt;
 }
 
+// A day of the month against the reference date: "past" is the latest such day on or before
+// it, "future" the next on or after, anything else the day in the reference month.
+std::string resolve_day(int day, std::string_view when, const std::optional<CalendarDate>& ref) {
+  if (!ref) return "---" + two_digits(day);
+  int year = ref->year, month = ref->month;
+  if (when == "past" && day > ref->day) {
+    if (--month == 0) month = 12, --year;
+  } else if (when == "future" && day < ref->day) {
+    if (++month == 13) month = 1, ++year;
+  }
+  return std::to_string(year) + "-" + two_digits(month) + "-" + two_digits(day);
+}
+
 class FigureBuilder {
  public:
   FigureBuilder(const LanguageRules& rules, std::string_view sentence, const ExtractOptions& options)
@@ -183,6 +196,14 @@ class FigureBuilder {
         break;
       }
       case Kind::kDate: {
+        if (day && !month && !year) {
+          // A day alone (지난 19일): ---19, or a full date against the reference date.
+          if (*day < 1 || *day > 31) return false;
+          std::optional<std::string> when;
+          if (const Capture* c = m.capture("relative")) when = lookup("day_relative", capture_text(sentence_, c));
+          f.date = resolve_day(static_cast<int>(*day), when.value_or(""), options_.ref_date);
+          break;
+        }
         auto iso = iso_date(year, month, day);
         if (!iso) return false;
         f.date = *iso;
