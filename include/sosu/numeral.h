@@ -43,6 +43,8 @@ struct NumeralSyntax {
   std::vector<std::pair<std::string, std::int64_t>> small_scales;
   // Scales that close a section (만 10^4, 억 10^8, 조 10^12; nghìn 10^3, triệu, tỷ).
   std::vector<std::pair<std::string, std::int64_t>> large_scales;
+  // Words for the decimal point (점, 쩜; phẩy): the digit words after one are decimals (일점이삼 1.23).
+  std::vector<std::string> point_words;
 };
 
 struct ParsedNumeral {

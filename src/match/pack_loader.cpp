@@ -407,6 +407,9 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     numeric_table("numeral_digit", rules.numerals.digit_words);
     numeric_table("numeral_small_scale", rules.numerals.small_scales);
     numeric_table("numeral_large_scale", rules.numerals.large_scales);
+    if (const internal::Table* points = rules.table("numeral_point")) {
+      for (const auto& [key, value] : points->entries) rules.numerals.point_words.push_back(key);
+    }
 
     re2::RE2::Options set_options;
     set_options.set_log_errors(false);

@@ -3,6 +3,7 @@
 // scale closes the section and multiplies it (4987만3105 = 4987×10^4 + 3105).
 #include "sosu/numeral.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <limits>
 
@@ -196,6 +197,26 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       continue;
     }
     after_large = false;
+    if (auto point = std::find_if(syntax.point_words.begin(), syntax.point_words.end(),
+                                  [&](const std::string& w) { return text.substr(0, w.size()) == w; });
+        point != syntax.point_words.end() && have_current) {
+      // 일점이삼: each digit word after the point is one decimal digit.
+      text.remove_prefix(point->size());
+      WideDecimal fraction{0, 0};
+      int digits = 0;
+      while (!text.empty()) {
+        const auto* d = longest_word(text, syntax.digit_words);
+        if (d == nullptr || d->second > 9 || digits >= 18) return std::nullopt;
+        fraction.coefficient = fraction.coefficient * 10 + d->second;
+        fraction.scale = ++digits;
+        text.remove_prefix(d->first.size());
+      }
+      if (digits == 0) return std::nullopt;
+      decimals = digits;
+      fraction.normalize();
+      current = add(current, fraction);
+      continue;
+    }
     if (const auto* s = longest_word(text, syntax.small_scales)) {
       section = add(section, times(have_current ? current : WideDecimal{1, 0}, s->second));
       current = WideDecimal{};
