@@ -99,7 +99,7 @@ TEST(Extractor, FullWidthDigitsPointIntoTheOriginalText) {
 }
 
 TEST(Extractor, SentenceIndexAndLanguage) {
-  auto figures = extract("첫 문장이다.\n\n둘째 문장에는 학생 283명이 있다. This has 5 cats.");
+  auto figures = extract("첫 문장이다.\n\n다음 문장에는 학생 283명이 있다. This has 5 cats.");
   ASSERT_EQ(figures.size(), 1u);
   EXPECT_EQ(figures[0].sentence, 1u);
   EXPECT_EQ(figures[0].lang, "ko");
