@@ -204,7 +204,10 @@ class FigureBuilder {
           f.date = resolve_day(static_cast<int>(*day), when.value_or(""), options_.ref_date);
           break;
         }
-        auto iso = iso_date(year, month, day);
+        // A month and day without a year take the reference date's year (6월 16일 -> 2024-06-16).
+        std::optional<std::int64_t> year_or_ref = year;
+        if (!year && options_.ref_date) year_or_ref = options_.ref_date->year;
+        auto iso = iso_date(year_or_ref, month, day);
         if (!iso) return false;
         f.date = *iso;
         break;

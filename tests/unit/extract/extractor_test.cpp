@@ -107,9 +107,16 @@ TEST(Extractor, SentenceIndexAndLanguage) {
 }
 
 TEST(Extractor, ForcedLanguage) {
-  // Forced to a language without packs, nothing is matched.
-  EXPECT_TRUE(extract("학생 283명", "vi").empty());
-  EXPECT_EQ(extract("학생 283명", "ko").size(), 1u);
+  // Forced to a language without packs, nothing is matched; forced to Vietnamese, 명 is no
+  // unit it knows, so 283 is a bare number.
+  EXPECT_TRUE(extract("학생 283명", "en").empty());
+  auto as_vi = extract("학생 283명", "vi");
+  ASSERT_EQ(as_vi.size(), 1u);
+  EXPECT_EQ(as_vi[0].kind, Kind::kNumber);
+  EXPECT_EQ(as_vi[0].lang, "vi");
+  auto as_ko = extract("학생 283명", "ko");
+  ASSERT_EQ(as_ko.size(), 1u);
+  EXPECT_EQ(as_ko[0].kind, Kind::kCount);
 }
 
 TEST(Extractor, ModelNamesAreNotFigures) {

@@ -184,3 +184,24 @@ TEST(CalendarDate, ParsesRealDatesOnly) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+TEST(KoreanTime, MonthAndDayTakeTheReferenceYear) {
+  ExtractOptions options;
+  options.ref_date = CalendarDate::parse("2013-02-12");
+  Extractor ex = ExtractorBuilder().packs(testing::project_packs()).options(options).build();
+  CollectingSink sink;
+  ex.run("t", "3월 1일 개막하고 지난 19일 발표했다.", sink);
+  ASSERT_EQ(sink.figures.size(), 2u);
+  EXPECT_EQ(sink.figures[0].date, "2013-03-01");
+  EXPECT_EQ(sink.figures[1].text, "지난 19일");
+  EXPECT_EQ(sink.figures[1].date, "2013-01-19");  // the latest 19th before 12 February
+  auto unresolved = testing::extract("3월 1일 개막하고 지난 19일 발표했다.");
+  EXPECT_EQ(unresolved[0].date, "--03-01");
+  EXPECT_EQ(unresolved[1].date, "---19");
+}
+
+}  // namespace
+}  // namespace sosu
