@@ -45,11 +45,15 @@ struct NumeralSyntax {
   std::vector<std::pair<std::string, std::int64_t>> large_scales;
   // Words for the decimal point (점, 쩜; phẩy): the digit words after one are decimals (일점이삼 1.23).
   std::vector<std::string> point_words;
+  // Words that mark an amount as approximate inside a numeral (3억7천여만원): skipped, and the
+  // result says it was approximate.
+  std::vector<std::string> approximate_words;
 };
 
 struct ParsedNumeral {
   Decimal value;
   std::optional<int> decimals;  // digits printed after the decimal mark, when there was one
+  bool approximate = false;     // an approximate_words entry stood inside the numeral
 };
 
 // Parses a numeral span captured by a rule: digit runs, number words and scale words in any

@@ -127,6 +127,7 @@ class FigureBuilder {
       if (!n) return false;
       f.value = n->value;
       f.decimals = n->decimals;
+      if (n->approximate && !f.qualifier) f.qualifier = "about";
     }
     for (const char* bound : {"from", "to"}) {
       const Capture* c = m.capture(bound);

@@ -407,6 +407,9 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     numeric_table("numeral_digit", rules.numerals.digit_words);
     numeric_table("numeral_small_scale", rules.numerals.small_scales);
     numeric_table("numeral_large_scale", rules.numerals.large_scales);
+    if (const internal::Table* approx = rules.table("numeral_approximate")) {
+      for (const auto& [key, value] : approx->entries) rules.numerals.approximate_words.push_back(key);
+    }
     if (const internal::Table* points = rules.table("numeral_point")) {
       for (const auto& [key, value] : points->entries) rules.numerals.point_words.push_back(key);
     }

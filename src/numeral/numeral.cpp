@@ -146,6 +146,7 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
   bool have_current = false, have_any = false;
   std::int64_t last_large = 0;
   bool after_large = false;  // the last part was a large scale word
+  bool approximate = false;
   std::optional<int> decimals;
   bool negative = false;
   if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
@@ -196,6 +197,13 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       if (!total.fits()) return std::nullopt;
       continue;
     }
+    if (auto approx = std::find_if(syntax.approximate_words.begin(), syntax.approximate_words.end(),
+                                   [&](const std::string& w) { return text.substr(0, w.size()) == w; });
+        approx != syntax.approximate_words.end() && have_any) {
+      approximate = true;
+      text.remove_prefix(approx->size());
+      continue;
+    }
     after_large = false;
     if (auto point = std::find_if(syntax.point_words.begin(), syntax.point_words.end(),
                                   [&](const std::string& w) { return text.substr(0, w.size()) == w; });
@@ -236,7 +244,7 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
   WideDecimal value = add(add(total, section), current);
   if (negative) value.coefficient = -value.coefficient;
   if (!value.fits()) return std::nullopt;
-  return ParsedNumeral{Decimal{static_cast<std::int64_t>(value.coefficient), value.scale}, decimals};
+  return ParsedNumeral{Decimal{static_cast<std::int64_t>(value.coefficient), value.scale}, decimals, approximate};
 }
 
 }  // namespace sosu
