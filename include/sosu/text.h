@@ -37,20 +37,21 @@ class OffsetMap {
   std::vector<Change> changes_;
 };
 
-// Text prepared for matching: NFC (not NFKC, which would rewrite compatibility jamo),
+// Text prepared for matching: NFC (not NFKC, which would rewrite compatibility jamo), then
 // full-width digits and signs folded to ASCII (０-９ ％ ， ． ＋ －), unusual spaces (NBSP,
 // thin and narrow spaces, ideographic space) to ' ', dashes and minus signs (‐ ‒ – — ― −)
-// to '-', and wave dashes and tildes (～ 〜 ∼) to '~'.
+// to '-', wave dashes and tildes (～ 〜 ∼) to '~', and the old Vietnamese tone placement
+// at a word's end to the new one (hoà -> hòa, thuỷ -> thủy, khoẻ -> khỏe).
 struct NormalizedText {
   std::string text;
-  OffsetMap fold_map;  // folded text -> source
-  OffsetMap nfc_map;   // text -> folded text
+  OffsetMap nfc_map;   // NFC text -> source
+  OffsetMap fold_map;  // text -> NFC text
 
   std::size_t to_source_start(std::size_t byte_offset) const {
-    return fold_map.to_source_start(nfc_map.to_source_start(byte_offset));
+    return nfc_map.to_source_start(fold_map.to_source_start(byte_offset));
   }
   std::size_t to_source_end(std::size_t byte_offset) const {
-    return fold_map.to_source_end(nfc_map.to_source_end(byte_offset));
+    return nfc_map.to_source_end(fold_map.to_source_end(byte_offset));
   }
 };
 

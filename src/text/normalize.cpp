@@ -4,6 +4,7 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
+#include <unicode/uchar.h>
 
 #include <stdexcept>
 
@@ -38,9 +39,71 @@ char fold_code_point(char32_t cp) {
 bool may_need_folding(std::string_view text) {
   for (char c : text) {
     auto b = static_cast<unsigned char>(c);
-    if (b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) return true;
+    // C2/E2/E3/EF: spaces, dashes, full-width forms; C3/C5/E1: toned Vietnamese vowels.
+    if (b == 0xC2 || b == 0xC3 || b == 0xC5 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF) return true;
   }
   return false;
+}
+
+// Vietnamese vowels with their five tones (grave, acute, hook, tilde, dot), lower and upper.
+struct TonedVowel {
+  char base;
+  char32_t toned[2][5];  // [lower, upper][tone]
+};
+constexpr TonedVowel kToned[] = {
+    {'a', {{0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1}, {0xC0, 0xC1, 0x1EA2, 0xC3, 0x1EA0}}},
+    {'e', {{0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9}, {0xC8, 0xC9, 0x1EBA, 0x1EBC, 0x1EB8}}},
+    {'y', {{0x1EF3, 0xFD, 0x1EF7, 0x1EF9, 0x1EF5}, {0x1EF2, 0xDD, 0x1EF6, 0x1EF8, 0x1EF4}}},
+    {'o', {{0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD}, {0xD2, 0xD3, 0x1ECE, 0xD5, 0x1ECC}}},
+    {'u', {{0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5}, {0xD9, 0xDA, 0x1EE6, 0x168, 0x1EE4}}},
+};
+
+// The base vowel, case and tone of a toned vowel; false if cp is not one.
+bool toned_vowel(char32_t cp, char& base, int& upper, int& tone) {
+  for (const TonedVowel& v : kToned) {
+    for (int u = 0; u < 2; ++u) {
+      for (int t = 0; t < 5; ++t) {
+        if (v.toned[u][t] == cp) {
+          base = v.base, upper = u, tone = t;
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+char32_t with_tone(char base, int upper, int tone) {
+  for (const TonedVowel& v : kToned) {
+    if (v.base == base) return v.toned[upper][tone];
+  }
+  return static_cast<char32_t>(base);
+}
+
+// The old placement puts the tone on the second vowel of oa, oe, uy at a word's end (hoà,
+// khoẻ, thuỷ); the new one on the first (hòa, khỏe, thủy). Matching sees the new one, so
+// both spellings find the same words; `text` keeps what was written. Returns the bytes
+// consumed from source at `i` (0 when nothing applies) and appends the rewrite to out.
+std::size_t fold_tone_placement(std::string_view source, std::size_t i, std::string& out) {
+  char first = source[i];
+  const char lower_first = static_cast<char>(first | 0x20);
+  if (lower_first != 'o' && lower_first != 'u') return 0;
+  if (lower_first == 'u' && i > 0 && (source[i - 1] | 0x20) == 'q') return 0;  // quý keeps its tone
+  std::size_t j = i + 1;
+  if (j >= source.size()) return 0;
+  char base = 0;
+  int upper = 0, tone = 0;
+  char32_t second = internal::decode_next(source, j);
+  if (!toned_vowel(second, base, upper, tone)) return 0;
+  if (lower_first == 'o' ? (base != 'a' && base != 'e') : base != 'y') return 0;
+  if (j < source.size()) {
+    std::size_t k = j;
+    char32_t next = internal::decode_next(source, k);
+    if (u_isalpha(static_cast<UChar32>(next))) return 0;  // hoàng, khoảng: not at the end
+  }
+  internal::append_utf8(out, with_tone(lower_first, first != lower_first ? 1 : 0, tone));
+  out += upper ? static_cast<char>(base - 32) : base;
+  return j - i;
 }
 
 std::string fold(std::string_view source, OffsetMap& map) {
@@ -49,6 +112,12 @@ std::string fold(std::string_view source, OffsetMap& map) {
   std::size_t i = 0;
   while (i < source.size()) {
     std::size_t start = i;
+    std::size_t before = out.size();
+    if (std::size_t used = fold_tone_placement(source, i, out)) {
+      map.add_change(start, used, before, out.size() - before);
+      i += used;
+      continue;
+    }
     char32_t cp = internal::decode_next(source, i);
     char folded = cp >= 0x80 ? fold_code_point(cp) : 0;
     if (folded != 0) {
@@ -71,38 +140,34 @@ const icu::Normalizer2& nfc() {
 }  // namespace
 
 NormalizedText normalize(std::string_view source) {
+  // NFC first, so that folding sees composed letters (a decomposed "hoa\u0300" becomes "hoà").
   NormalizedText result;
-  std::string folded;
+  std::string composed;
   std::string_view input = source;
-  if (may_need_folding(source)) {
-    folded = fold(source, result.fold_map);
-    input = folded;
-  }
-
   const icu::Normalizer2& normalizer = nfc();
   UErrorCode status = U_ZERO_ERROR;
-  icu::StringPiece piece(input.data(), static_cast<int32_t>(input.size()));
-  if (normalizer.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
-    result.text = folded.empty() ? std::string(source) : std::move(folded);
-    return result;
+  icu::StringPiece piece(source.data(), static_cast<int32_t>(source.size()));
+  if (!(normalizer.isNormalizedUTF8(piece, status) && U_SUCCESS(status))) {
+    status = U_ZERO_ERROR;
+    icu::Edits edits;
+    composed.reserve(source.size());
+    icu::StringByteSink<std::string> sink(&composed);
+    normalizer.normalizeUTF8(0, piece, sink, &edits, status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC failed: ") + u_errorName(status));
+    icu::Edits::Iterator it = edits.getFineChangesIterator();
+    while (it.next(status)) {
+      result.nfc_map.add_change(static_cast<std::size_t>(it.sourceIndex()),
+                                static_cast<std::size_t>(it.oldLength()),
+                                static_cast<std::size_t>(it.destinationIndex()),
+                                static_cast<std::size_t>(it.newLength()));
+    }
+    input = composed;
   }
-
-  status = U_ZERO_ERROR;
-  icu::Edits edits;
-  std::string out;
-  out.reserve(input.size());
-  icu::StringByteSink<std::string> sink(&out);
-  normalizer.normalizeUTF8(0, piece, sink, &edits, status);
-  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC failed: ") + u_errorName(status));
-
-  icu::Edits::Iterator it = edits.getFineChangesIterator();
-  while (it.next(status)) {
-    result.nfc_map.add_change(static_cast<std::size_t>(it.sourceIndex()),
-                              static_cast<std::size_t>(it.oldLength()),
-                              static_cast<std::size_t>(it.destinationIndex()),
-                              static_cast<std::size_t>(it.newLength()));
+  if (may_need_folding(input)) {
+    result.text = fold(input, result.fold_map);
+  } else {
+    result.text = composed.empty() ? std::string(source) : std::move(composed);
   }
-  result.text = std::move(out);
   return result;
 }
 

@@ -151,3 +151,17 @@ TEST(Extractor, SinkCanStopTheRun) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+TEST(Extractor, VietnameseOldTonePlacementKeepsItsText) {
+  auto figures = extract("Ban Chấp hành Trung ương Đảng khoá XIII đã ban hành nghị quyết.");
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0].text, "khoá XIII");
+  EXPECT_EQ(figures[0].value->to_string(), "13");
+  EXPECT_EQ(figures[0].lang, "vi");
+}
+
+}  // namespace
+}  // namespace sosu

@@ -302,3 +302,30 @@ TEST(OffsetMap, KeepsTouchingChangesApart) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+// Issue 4: old and new Vietnamese tone placement match the same words.
+TEST(Normalize, MovesOldVietnameseTonePlacementToTheNewOne) {
+  EXPECT_EQ(normalize("hoà vốn").text, "hòa vốn");
+  EXPECT_EQ(normalize("thuỷ lợi").text, "thủy lợi");
+  EXPECT_EQ(normalize("Khoá XIII").text, "Khóa XIII");
+  EXPECT_EQ(normalize("sức khoẻ.").text, "sức khỏe.");
+  // Not at a word's end, or after q: already the same in both styles.
+  EXPECT_EQ(normalize("Hoàng khoảng quý").text, "Hoàng khoảng quý");
+  // Decomposed input is composed first, then moved.
+  EXPECT_EQ(normalize("hoa\u0300").text, "hòa");
+}
+
+TEST(Normalize, TonePlacementMapsBackToTheWrittenLetters) {
+  const std::string source = "thuỷ lợi";
+  NormalizedText nt = normalize(source);
+  // "thủy" in the normalised text is "thuỷ" in the source, byte for byte.
+  const std::size_t end = nt.text.find(' ');
+  EXPECT_EQ(source.substr(nt.to_source_start(0), nt.to_source_end(end) - nt.to_source_start(0)), "thuỷ");
+  EXPECT_EQ(nt.to_source_start(end), source.find(' '));
+}
+
+}  // namespace
+}  // namespace sosu
