@@ -52,6 +52,9 @@ struct Figure {
   std::optional<std::string> per;
   std::optional<std::string> place;
   std::optional<std::string> source;
+  // A fraction as written, "1/3": its value is exact only when the decimal ends (3/4 = 0.75),
+  // so `value` is null for 1/3 and this field keeps the figure. Added to RECORD.md v1.
+  std::optional<std::string> fraction;
 };
 
 }  // namespace sosu

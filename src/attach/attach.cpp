@@ -329,7 +329,7 @@ class FollowingNounFinder {
   bool enabled() const { return stops_ != nullptr; }
 
   std::optional<std::string> find(std::string_view sentence, const std::vector<Word>& words, const Draft& d) const {
-    if (d.figure.kind == Kind::kCount && d.figure.unit) return std::nullopt;
+    if (d.figure.kind == Kind::kCount && d.figure.unit && !d.figure.subject) return std::nullopt;
     if (d.match->byte_end < sentence.size() && sentence[d.match->byte_end] != ' ') return std::nullopt;
     std::size_t i = word_holding(words, d.match->byte_end - 1) + 1;
     std::string out;
@@ -363,6 +363,18 @@ class FollowingNounFinder {
   const Table* shares_;
 };
 
+// A place by the language's tables: a known name (충북, 서울) or a name with a place suffix
+// (청주시, 경기도, 영동군).
+bool is_place(const LanguageRules& rules, std::string_view word) {
+  if (const Table* names = rules.table("place_name"); names != nullptr && names->lookup(word)) return true;
+  const Table* suffixes = rules.table("place_suffix");
+  if (suffixes == nullptr) return false;
+  for (std::size_t len : suffixes->key_lengths) {
+    if (word.size() > len + 3 && suffixes->lookup(word.substr(word.size() - len))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void attach_subjects(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts) {
@@ -373,6 +385,19 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, std:
   for (std::size_t k = 0; k < drafts.size(); ++k) {
     Draft& d = drafts[k];
     if (!takes_subject(d.figure.kind) || d.figure.subject) continue;
+    // The head of a parenthesis is what a count or amount is about: 충북(2만3418명) -> 충북,
+    // which is also its place when the place tables know it.
+    const std::size_t start = d.match->byte_start;
+    if (start > 0 && sentence[start - 1] == '(' && d.figure.kind != Kind::kPercent &&
+        d.figure.kind != Kind::kPercentPoint) {
+      const Word& holder = words[word_holding(words, start)];
+      std::string_view head = sentence.substr(holder.raw_start, start - 1 - holder.raw_start);
+      if (!head.empty() && !has_digit(head) && !is_edge_punct(head.back()) && holder.raw_start < start - 1) {
+        d.figure.subject = std::string(head);
+        if (is_place(rules, head)) d.figure.place = std::string(head);
+        continue;
+      }
+    }
     if (finder.enabled()) {
       d.figure.subject = finder.find(sentence, words, d.match->byte_start, d.match->byte_end, d.figure.kind);
     } else {

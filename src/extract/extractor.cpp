@@ -4,6 +4,7 @@
 //   5. numerals: captures become values                 6. attach subjects
 //   7. map spans back to the document and push to the sink
 #include <algorithm>
+#include <tuple>
 
 #include "attach/attach.h"
 #include "match/matcher.h"
@@ -72,6 +73,39 @@ std::string resolve_day(int day, std::string_view when, const std::optional<Cale
     if (++month == 13) month = 1, ++year;
   }
   return std::to_string(year) + "-" + two_digits(month) + "-" + two_digits(day);
+}
+
+// n/d as an exact decimal, or nullopt when it does not end (1/3).
+std::optional<Decimal> exact_quotient(std::int64_t n, std::int64_t d) {
+  std::int64_t reduced = d;
+  while (reduced % 2 == 0) reduced /= 2;
+  while (reduced % 5 == 0) reduced /= 5;
+  if (reduced != 1 && n % d != 0) {
+    // Only denominators made of 2s and 5s end, unless d divides n.
+    std::int64_t g = n, h = d;
+    while (h != 0) std::tie(g, h) = std::make_pair(h, g % h);
+    std::int64_t rest = d / g;
+    while (rest % 2 == 0) rest /= 2;
+    while (rest % 5 == 0) rest /= 5;
+    if (rest != 1) return std::nullopt;
+  }
+  Decimal q{n, 0};
+  std::int64_t denominator = d;
+  while (denominator != 1 && q.scale < 18) {
+    if (q.coefficient % denominator == 0) {
+      q.coefficient /= denominator;
+      denominator = 1;
+      break;
+    }
+    q.coefficient *= 10;
+    ++q.scale;
+  }
+  if (denominator != 1) return std::nullopt;
+  while (q.scale > 0 && q.coefficient % 10 == 0) {
+    q.coefficient /= 10;
+    --q.scale;
+  }
+  return q;
 }
 
 class FigureBuilder {
@@ -163,6 +197,14 @@ class FigureBuilder {
           if (*d) (*d)->coefficient = -(*d)->coefficient;
         }
       }
+    }
+    if (const Capture* num = m.capture("numerator"), *den = m.capture("denominator"); num && den) {
+      // 3분의 1, 3/4: the value when its decimal ends, and always the fraction as numbers.
+      auto n = parse_numeral(capture_text(sentence_, num), rules_.numerals);
+      auto d = parse_numeral(capture_text(sentence_, den), rules_.numerals);
+      if (!n || !d || !n->value.is_integer() || !d->value.is_integer() || d->value.coefficient <= 0) return false;
+      f.fraction = std::to_string(n->value.coefficient) + "/" + std::to_string(d->value.coefficient);
+      f.value = exact_quotient(n->value.coefficient, d->value.coefficient);
     }
     if (const Capture* c = m.capture("approx")) {
       // 수백 명: some hundreds, a range of 100 to 999 with no single value.
@@ -256,6 +298,12 @@ class FigureBuilder {
     else if (field == "qualifier") f.qualifier = value;
     else if (field == "direction") f.direction = value;
     else if (field == "status") f.status = value;
+    else if (field == "fraction") {
+      // fraction="1/2" on a rule: 절반, một nửa.
+      std::size_t slash = value.find('/');
+      f.fraction = value;
+      f.value = exact_quotient(std::stoll(value.substr(0, slash)), std::stoll(value.substr(slash + 1)));
+    }
   }
 
   const LanguageRules& rules_;

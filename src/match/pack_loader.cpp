@@ -34,7 +34,7 @@ bool is_known_capture(std::string_view name) {
   static const char* const kNames[] = {
       "value", "from", "to", "unit", "currency", "qualifier", "direction", "status", "part",
       "year", "month", "day", "to_year", "to_month", "to_day", "subject", "per", "sign", "relative",
-      "approx",
+      "approx", "numerator", "denominator",
   };
   return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return name == n; });
 }
@@ -246,7 +246,7 @@ void Loader::load_file(const fs::path& path, std::size_t dir_index) {
       }
       for (pugi::xml_attribute a : node.attributes()) {
         std::string n = a.name();
-        if (n == "unit" || n == "qualifier" || n == "direction" || n == "status" || n == "part") {
+        if (n == "unit" || n == "qualifier" || n == "direction" || n == "status" || n == "part" || n == "fraction") {
           rule.fixed.emplace_back(n, a.value());
         } else if (n != "id" && n != "name" && n != "kind" && n != "priority") {
           error(ErrorCode::kPackSchema, at, "rule " + rule.local_id + ": unknown attribute " + n);

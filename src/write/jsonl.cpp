@@ -110,6 +110,7 @@ std::string figure_to_json(const Figure& f) {
   if (f.per) w.key("per"), w.string(*f.per);
   if (f.place) w.key("place"), w.string(*f.place);
   if (f.source) w.key("source"), w.string(*f.source);
+  if (f.fraction) w.key("fraction"), w.string(*f.fraction);
   w.finish();
   return out;
 }

@@ -205,3 +205,28 @@ TEST(KoreanTime, MonthAndDayTakeTheReferenceYear) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+TEST(KoreanShares, FractionsHalvesAndPlaces) {
+  auto figures = testing::extract("주민의 3분의 1이 찬성했고 응답자의 절반이 반대했다. 지역별로는 충북(2만3418명)이 가장 많았다.");
+  const Figure& third = by_text(figures, "3분의 1");
+  EXPECT_EQ(third.fraction, "1/3");
+  EXPECT_FALSE(third.value.has_value());  // 0.333... does not end: never rounded
+  const Figure& half = by_text(figures, "절반");
+  EXPECT_EQ(half.value->to_string(), "0.5");
+  const Figure& chungbuk = by_text(figures, "2만3418명");
+  EXPECT_EQ(chungbuk.value->to_string(), "23418");
+  EXPECT_EQ(chungbuk.subject, "충북");
+  EXPECT_EQ(chungbuk.place, "충북");
+}
+
+TEST(KoreanNumerals, HanjaScales) {
+  auto figures = testing::extract("그의 재산은 3億원, 부채는 2千萬원이었다.");
+  EXPECT_EQ(by_text(figures, "3億원").value->to_string(), "300000000");
+  EXPECT_EQ(by_text(figures, "2千萬원").value->to_string(), "20000000");
+}
+
+}  // namespace
+}  // namespace sosu
