@@ -55,6 +55,9 @@ struct Figure {
   // A fraction as written, "1/3": its value is exact only when the decimal ends (3/4 = 0.75),
   // so `value` is null for 1/3 and this field keeps the figure. Added to RECORD.md v1.
   std::optional<std::string> fraction;
+  // A relative date that no reference date resolved: previous_year, yesterday ... (its `date`
+  // is null then). Added to RECORD.md v1, as `time.relative` is for times.
+  std::optional<std::string> relative;
 };
 
 }  // namespace sosu

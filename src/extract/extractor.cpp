@@ -44,8 +44,54 @@ std::optional<std::string> iso_date(std::optional<std::int64_t> year, std::optio
 }
 
 // A relative time code resolved against the reference date: previous_year -> "2023".
+// Days since 1970-01-01 and back (H. Hinnant's civil-calendar algorithms), for day arithmetic.
+std::int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string civil_from_days(std::int64_t z) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t m = mp + (mp < 10 ? 3 : -9);
+  const std::int64_t y = yoe + era * 400 + (m <= 2);
+  return std::to_string(y) + "-" + two_digits(m) + "-" + two_digits(d);
+}
+
+// A weekday (1 Monday ... 7 Sunday) against the reference date. `when`: "previous_week",
+// "this_week", "next_week" pick the day in that Monday-first week; "past" the latest before
+// the reference, anything else the next one after it (Korean 월요일 said on a Tuesday).
+std::optional<std::string> resolve_weekday(int weekday, std::string_view when, const std::optional<CalendarDate>& ref) {
+  if (!ref || weekday < 1 || weekday > 7) return std::nullopt;
+  const std::int64_t today = days_from_civil(ref->year, ref->month, ref->day);
+  const int ref_weekday = static_cast<int>(((today % 7) + 7 + 3) % 7) + 1;  // 1970-01-01 was a Thursday
+  const std::int64_t monday = today - (ref_weekday - 1);
+  std::int64_t day;
+  if (when == "previous_week") day = monday - 7 + (weekday - 1);
+  else if (when == "this_week") day = monday + (weekday - 1);
+  else if (when == "next_week") day = monday + 7 + (weekday - 1);
+  else if (when == "past") day = today - ((ref_weekday - weekday + 7) % 7 == 0 ? 7 : (ref_weekday - weekday + 7) % 7);
+  else day = today + ((weekday - ref_weekday + 7) % 7 == 0 ? 7 : (weekday - ref_weekday + 7) % 7);
+  return civil_from_days(day);
+}
+
 std::optional<std::string> resolve_relative(std::string_view code, const std::optional<CalendarDate>& ref) {
   if (!ref) return std::nullopt;
+  auto day_of = [&](int delta) { return civil_from_days(days_from_civil(ref->year, ref->month, ref->day) + delta); };
+  if (code == "yesterday") return day_of(-1);
+  if (code == "tomorrow") return day_of(1);
+  if (code == "day_before_yesterday") return day_of(-2);
+  if (code == "day_after_tomorrow") return day_of(2);
+  if (code == "year_before_last") return std::to_string(ref->year - 2);
   auto month_of = [&](int delta) {
     int index = ref->year * 12 + (ref->month - 1) + delta;
     return std::to_string(index / 12) + "-" + two_digits(index % 12 + 1);
@@ -140,6 +186,7 @@ class FigureBuilder {
     else if (f.kind == Kind::kDateRange && f.from_date && f.to_date) t.date = *f.from_date + "/" + *f.to_date;
     else t.date = f.date;
     t.part = d.part;
+    t.relative = f.relative;
     return t;
   }
 
@@ -225,6 +272,15 @@ class FigureBuilder {
     std::optional<std::int64_t> year = integer("year"), month = integer("month"), day = integer("day");
     switch (f.kind) {
       case Kind::kYear:
+        if (const Capture* c = m.capture("relative"); c != nullptr && !year) {
+          // 지난해, năm ngoái: a year once the reference date is known.
+          std::optional<std::string> code = lookup("relative_time", capture_text(sentence_, c));
+          if (!code) return false;
+          f.date = resolve_relative(*code, options_.ref_date);
+          if (f.date) f.value = Decimal{std::stoll(*f.date), 0};
+          else f.relative = *code;
+          break;
+        }
         if (!year) return false;
         f.value = Decimal{*year, 0};
         f.date = std::to_string(*year);
@@ -239,6 +295,25 @@ class FigureBuilder {
         break;
       }
       case Kind::kDate: {
+        const Capture* relative = m.capture("relative");
+        if (const Capture* w = m.capture("weekday")) {
+          // 다음주 화요일, thứ Hai tuần trước.
+          std::optional<std::string> weekday = lookup("weekday", capture_text(sentence_, w));
+          std::optional<std::string> when =
+              relative ? lookup("week_relative", capture_text(sentence_, relative)) : std::nullopt;
+          if (!weekday) return false;
+          f.date = resolve_weekday(std::stoi(*weekday), when.value_or(""), options_.ref_date);
+          if (!f.date) f.relative = when.value_or("weekday");
+          break;
+        }
+        if (relative != nullptr && !day && !month && !year) {
+          // 오늘, 어제, 지난달, hôm qua: a day or month once the reference date is known.
+          std::optional<std::string> code = lookup("relative_time", capture_text(sentence_, relative));
+          if (!code) return false;
+          f.date = resolve_relative(*code, options_.ref_date);
+          if (!f.date) f.relative = *code;
+          break;
+        }
         if (day && !month && !year) {
           // A day alone (지난 19일): ---19, or a full date against the reference date.
           if (*day < 1 || *day > 31) return false;

@@ -111,6 +111,7 @@ std::string figure_to_json(const Figure& f) {
   if (f.place) w.key("place"), w.string(*f.place);
   if (f.source) w.key("source"), w.string(*f.source);
   if (f.fraction) w.key("fraction"), w.string(*f.fraction);
+  if (f.relative) w.key("relative"), w.string(*f.relative);
   w.finish();
   return out;
 }

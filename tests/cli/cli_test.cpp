@@ -167,7 +167,15 @@ namespace {
 TEST(Cli, RefDateResolvesRelativeTimes) {
   std::string out, err;
   EXPECT_EQ(run_command(cli() + "extract --ref-date 2024-03-15 -", &out, &err, "지난해 당원 2,315명이 입당했다.\n"), 0);
-  nlohmann::json r = nlohmann::json::parse(out);
+  std::istringstream lines(out);
+  std::string year_line, count_line;
+  std::getline(lines, year_line);
+  std::getline(lines, count_line);
+  nlohmann::json year = nlohmann::json::parse(year_line);
+  EXPECT_EQ(year["text"], "지난해");
+  EXPECT_EQ(year["value"], 2023);
+  EXPECT_EQ(year["date"], "2023");
+  nlohmann::json r = nlohmann::json::parse(count_line);
   EXPECT_EQ(r["time"]["text"], "지난해");
   EXPECT_EQ(r["time"]["date"], "2023");
   EXPECT_EQ(run_command(cli() + "extract --ref-date 2024-02-30 -", &out, &err, ""), 2);

@@ -18,7 +18,11 @@ TEST(Extractor, CountsWithSubjectsBeforeAndAfter) {
   auto figures = extract(
       "2023년 말 현재 도내에는 기층당 조직이 318개, 당 세포가 1,204개 있으며, 올해 새로 "
       "1,086명의 당원을 받아들였다.");
-  ASSERT_EQ(figures.size(), 4u);
+  ASSERT_EQ(figures.size(), 5u);
+  const Figure* this_year = find(figures, "올해");
+  ASSERT_NE(this_year, nullptr);
+  EXPECT_EQ(this_year->kind, Kind::kYear);
+  EXPECT_EQ(this_year->relative, "this_year");  // no reference date: left relative
   const Figure* organisations = find(figures, "318개");
   ASSERT_NE(organisations, nullptr);
   EXPECT_EQ(organisations->kind, Kind::kCount);
