@@ -72,7 +72,15 @@ class PreparedPiece {
 // Numbers sentences across the pieces of one document.
 struct DocumentCursor {
   std::uint32_t next_sentence = 0;
+  // The decimal mark this document uses, for languages that write numbers both ways:
+  // inferred from the first piece's unambiguous numbers (1.234.567, 91,7 or 1,234,567, 91.7).
+  std::optional<char> inferred_decimal_mark;
 };
+
+// The decimal mark that text's unambiguous numbers point to, or nullopt when they do not
+// (4.925 alone could be either): "1.234.567", "1.234,5", "91,7" say ','; "1,234,567",
+// "1,234.5", "91.7" say '.'.
+std::optional<char> infer_decimal_mark(std::string_view text);
 
 class Extractor {
  public:
@@ -96,7 +104,8 @@ class Extractor {
   // Steps 4-7 over one segment, appending its figures; matches overlapping `excluded` are dropped.
   void run_segment(std::string_view doc_id, const PreparedPiece& prepared, std::size_t sentence_offset,
                    std::uint32_t index, std::string_view sentence, const Segment& segment,
-                   const std::vector<Segment>& excluded, std::vector<Figure>& out) const;
+                   const std::vector<Segment>& excluded, std::optional<char> document_decimal_mark,
+                   std::vector<Figure>& out) const;
 
   friend class ExtractorBuilder;
   Extractor(std::shared_ptr<const PackSet> packs, ExtractOptions options)

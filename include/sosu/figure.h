@@ -58,6 +58,9 @@ struct Figure {
   // A relative date that no reference date resolved: previous_year, yesterday ... (its `date`
   // is null then). Added to RECORD.md v1, as `time.relative` is for times.
   std::optional<std::string> relative;
+  // The decimal mark the figure's numbers were read with, for languages whose documents
+  // write numbers either way (Vietnamese): "," (4.925 is 4925) or "." (4,925 is 4925).
+  std::optional<std::string> decimal_mark;
 };
 
 }  // namespace sosu

@@ -37,6 +37,9 @@ std::optional<Decimal> parse_decimal(std::string_view text, char decimal_mark, c
 struct NumeralSyntax {
   char decimal_mark = '.';
   char group_mark = ',';
+  // The language writes numbers both ways (Vietnamese press: 4.925 and, in some documents,
+  // 4,925): each document's marks are inferred from its unambiguous numbers.
+  bool infer_marks = false;
   // Words for digits and numbers that add up (일 1, 열 10, hai 2, lăm 5, linh 0).
   std::vector<std::pair<std::string, std::int64_t>> digit_words;
   // Scales that multiply the number before them within a section (십 10, 백, 천; mươi, trăm).

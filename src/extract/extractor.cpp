@@ -156,8 +156,9 @@ std::optional<Decimal> exact_quotient(std::int64_t n, std::int64_t d) {
 
 class FigureBuilder {
  public:
-  FigureBuilder(const LanguageRules& rules, std::string_view sentence, const ExtractOptions& options)
-      : rules_(rules), sentence_(sentence), options_(options) {}
+  FigureBuilder(const LanguageRules& rules, const NumeralSyntax& numerals, std::string_view sentence,
+                const ExtractOptions& options)
+      : rules_(rules), numerals_(numerals), sentence_(sentence), options_(options) {}
 
   // A match of a time rule (지난해 상반기, 지금까지) as a mention figures can refer to.
   internal::TimeMention time_mention(const Match& m) const {
@@ -204,7 +205,7 @@ class FigureBuilder {
     for (const auto& [field, value] : rule.fixed) set_field(f, field, value);
 
     if (const Capture* c = m.capture("value")) {
-      auto n = parse_numeral(capture_text(sentence_, c), rules_.numerals);
+      auto n = parse_numeral(capture_text(sentence_, c), numerals_);
       if (!n) return false;
       f.value = n->value;
       f.decimals = n->decimals;
@@ -213,7 +214,7 @@ class FigureBuilder {
     for (const char* bound : {"from", "to"}) {
       const Capture* c = m.capture(bound);
       if (c == nullptr) continue;
-      auto n = parse_numeral(capture_text(sentence_, c), rules_.numerals);
+      auto n = parse_numeral(capture_text(sentence_, c), numerals_);
       if (!n) return false;
       (std::string_view(bound) == "from" ? f.from : f.to) = n->value;
       if (n->decimals) f.decimals = n->decimals;
@@ -247,15 +248,15 @@ class FigureBuilder {
     }
     if (const Capture* num = m.capture("numerator"), *den = m.capture("denominator"); num && den) {
       // 3분의 1, 3/4: the value when its decimal ends, and always the fraction as numbers.
-      auto n = parse_numeral(capture_text(sentence_, num), rules_.numerals);
-      auto d = parse_numeral(capture_text(sentence_, den), rules_.numerals);
+      auto n = parse_numeral(capture_text(sentence_, num), numerals_);
+      auto d = parse_numeral(capture_text(sentence_, den), numerals_);
       if (!n || !d || !n->value.is_integer() || !d->value.is_integer() || d->value.coefficient <= 0) return false;
       f.fraction = std::to_string(n->value.coefficient) + "/" + std::to_string(d->value.coefficient);
       f.value = exact_quotient(n->value.coefficient, d->value.coefficient);
     }
     if (const Capture* c = m.capture("approx")) {
       // 수백 명: some hundreds, a range of 100 to 999 with no single value.
-      auto scale = parse_numeral(capture_text(sentence_, c), rules_.numerals);
+      auto scale = parse_numeral(capture_text(sentence_, c), numerals_);
       if (!scale || !scale->value.is_integer() || scale->value.coefficient <= 0) return false;
       f.from = scale->value;
       f.to = Decimal{scale->value.coefficient * 10 - 1, 0};
@@ -265,7 +266,7 @@ class FigureBuilder {
     auto integer = [&](const char* name) -> std::optional<std::int64_t> {
       const Capture* c = m.capture(name);
       if (c == nullptr) return std::nullopt;
-      auto n = parse_numeral(capture_text(sentence_, c), rules_.numerals);
+      auto n = parse_numeral(capture_text(sentence_, c), numerals_);
       if (!n || !n->value.is_integer()) return std::nullopt;
       return n->value.coefficient;
     };
@@ -382,11 +383,47 @@ class FigureBuilder {
   }
 
   const LanguageRules& rules_;
+  const NumeralSyntax& numerals_;
   std::string_view sentence_;
   const ExtractOptions& options_;
 };
 
 }  // namespace
+
+std::optional<char> infer_decimal_mark(std::string_view text) {
+  int comma_decimal = 0, dot_decimal = 0;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i < text.size();) {
+    if (!digit(text[i])) {
+      ++i;
+      continue;
+    }
+    // One number: digits and the marks between them.
+    std::size_t end = i;
+    while (end < text.size() && (digit(text[end]) || ((text[end] == '.' || text[end] == ',') && end + 1 < text.size() &&
+                                                       digit(text[end + 1])))) {
+      ++end;
+    }
+    std::string_view number = text.substr(i, end - i);
+    i = end;
+    const auto dots = std::count(number.begin(), number.end(), '.');
+    const auto commas = std::count(number.begin(), number.end(), ',');
+    if (dots > 0 && commas > 0) {
+      // Both marks: the last one is the decimal mark (1.234,5 or 1,234.5).
+      (number.find_last_of(".,") == number.rfind(',') ? comma_decimal : dot_decimal) += 2;
+    } else if (dots >= 2) {
+      comma_decimal += 2;  // 1.234.567: dots group
+    } else if (commas >= 2) {
+      dot_decimal += 2;  // 1,234,567: commas group
+    } else if (dots == 1 || commas == 1) {
+      // A single mark followed by other than three digits is a decimal mark (91,7; 3.25).
+      std::size_t mark = number.find_first_of(".,");
+      if (number.size() - mark - 1 != 3) (number[mark] == ',' ? comma_decimal : dot_decimal) += 1;
+    }
+  }
+  if (comma_decimal == dot_decimal) return std::nullopt;
+  return comma_decimal > dot_decimal ? ',' : '.';
+}
 
 std::optional<CalendarDate> CalendarDate::parse(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
@@ -444,6 +481,7 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
   // 1-2. normalise and split into sentences
   PreparedPiece prepared(piece);
   const std::string_view text = prepared.normalized();
+  if (!cursor.inferred_decimal_mark) cursor.inferred_decimal_mark = infer_decimal_mark(text);
   for (const SentenceSpan& span : prepared.sentences()) {
     const std::uint32_t index = cursor.next_sentence++;
     std::string_view sentence = text.substr(span.byte_start, span.byte_end - span.byte_start);
@@ -454,8 +492,11 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
     Segment whole{0, sentence.size(), lang};
     // A sentence's figures are few: gather them from every segment, then push them in order.
     std::vector<Figure> figures;
-    for (const Segment& segment : segments) run_segment(doc_id, prepared, span.byte_start, index, sentence, segment, {}, figures);
-    run_segment(doc_id, prepared, span.byte_start, index, sentence, whole, segments, figures);
+    for (const Segment& segment : segments) {
+      run_segment(doc_id, prepared, span.byte_start, index, sentence, segment, {}, cursor.inferred_decimal_mark, figures);
+    }
+    run_segment(doc_id, prepared, span.byte_start, index, sentence, whole, segments, cursor.inferred_decimal_mark,
+                figures);
     std::stable_sort(figures.begin(), figures.end(),
                      [](const Figure& a, const Figure& b) { return a.byte_start < b.byte_start; });
     for (const Figure& f : figures) {
@@ -493,11 +534,17 @@ std::vector<Extractor::Segment> Extractor::foreign_quotes(std::string_view sente
 
 void Extractor::run_segment(std::string_view doc_id, const PreparedPiece& prepared, std::size_t sentence_offset,
                             std::uint32_t index, std::string_view sentence, const Segment& segment,
-                            const std::vector<Segment>& excluded, std::vector<Figure>& out) const {
+                            const std::vector<Segment>& excluded, std::optional<char> document_decimal_mark,
+                            std::vector<Figure>& out) const {
   const auto& languages = packs_->data().languages;
   auto rules_it = languages.find(segment.lang);
   if (rules_it == languages.end()) return;
   const LanguageRules& rules = rules_it->second;
+  // A language that writes numbers both ways reads them with the document's own marks.
+  NumeralSyntax numerals = rules.numerals;
+  if (numerals.infer_marks && document_decimal_mark && *document_decimal_mark != numerals.decimal_mark) {
+    std::swap(numerals.decimal_mark, numerals.group_mark);
+  }
   std::string_view text = sentence.substr(segment.byte_start, segment.byte_end - segment.byte_start);
   const std::size_t base = sentence_offset + segment.byte_start;
   // 4. match, leaving out what quotations in other languages hold
@@ -511,7 +558,7 @@ void Extractor::run_segment(std::string_view doc_id, const PreparedPiece& prepar
                 matches.end());
   if (matches.empty()) return;
   // 5. numerals
-  FigureBuilder builder(rules, text, options_);
+  FigureBuilder builder(rules, numerals, text, options_);
   std::vector<Draft> drafts;
   std::vector<internal::TimeMention> mentions;
   for (const Match& m : matches) {
@@ -551,6 +598,7 @@ void Extractor::run_segment(std::string_view doc_id, const PreparedPiece& prepar
     f.byte_start = src.byte_start;
     f.byte_end = src.byte_end;
     f.sentence = index;
+    if (numerals.infer_marks) f.decimal_mark = std::string(1, numerals.decimal_mark);
     if (d.time >= 0) {
       const internal::TimeMention& t = mentions[static_cast<std::size_t>(d.time)];
       PreparedPiece::SourceSpan time_src = prepared.to_source(base + t.byte_start, base + t.byte_end);

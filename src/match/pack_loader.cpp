@@ -78,6 +78,7 @@ struct RawLanguage {
   std::map<std::string, RawRule> rules;  // by full id
   std::vector<std::string> rule_order;   // ids in load order, for deterministic output
   std::optional<char> decimal_mark, group_mark;
+  bool infer_marks = false;
 };
 
 class Loader {
@@ -229,6 +230,7 @@ void Loader::load_file(const fs::path& path, std::size_t dir_index) {
         }
         (std::string(attr) == "decimal-mark" ? raw.decimal_mark : raw.group_mark) = v[0];
       }
+      raw.infer_marks = node.attribute("infer").as_bool(false);
     } else if (element == "rule") {
       RawRule rule;
       rule.at = at;
@@ -391,6 +393,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     for (const auto& [name, table] : raw.tables) rules.tables[name] = table;
     rules.numerals.decimal_mark = raw.decimal_mark.value_or('.');
     rules.numerals.group_mark = raw.group_mark.value_or(',');
+    rules.numerals.infer_marks = raw.infer_marks;
     auto numeric_table = [&](const char* name, std::vector<std::pair<std::string, std::int64_t>>& out) {
       const internal::Table* t = rules.table(name);
       if (t == nullptr) return;

@@ -112,6 +112,7 @@ std::string figure_to_json(const Figure& f) {
   if (f.source) w.key("source"), w.string(*f.source);
   if (f.fraction) w.key("fraction"), w.string(*f.fraction);
   if (f.relative) w.key("relative"), w.string(*f.relative);
+  if (f.decimal_mark) w.key("decimal_mark"), w.string(*f.decimal_mark);
   w.finish();
   return out;
 }

@@ -1,0 +1,87 @@
+// Vietnamese figures (issue 4): the document's number marks, counts with the noun after,
+// money with scales and rates, change, status, source and time.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace sosu {
+namespace {
+
+const Figure& by_text(const std::vector<Figure>& figures, std::string_view text) {
+  for (const Figure& f : figures) {
+    if (f.text == text) return f;
+  }
+  static const Figure none;
+  ADD_FAILURE() << "no figure " << text;
+  return none;
+}
+
+TEST(InferDecimalMark, ReadsTheUnambiguousNumbers) {
+  EXPECT_EQ(infer_decimal_mark("có 1.234.567 người, đạt 91,7%"), ',');
+  EXPECT_EQ(infer_decimal_mark("1.234,5 tỷ"), ',');
+  EXPECT_EQ(infer_decimal_mark("1,234,567 people, 91.7%"), '.');
+  EXPECT_EQ(infer_decimal_mark("1,234.5 billion"), '.');
+  EXPECT_FALSE(infer_decimal_mark("4.925 chi bộ").has_value());  // either way
+  EXPECT_FALSE(infer_decimal_mark("91,7% và 91.7%").has_value());  // a tie
+  EXPECT_FALSE(infer_decimal_mark("không có số").has_value());
+}
+
+TEST(VietnameseNumbers, VietnameseMarksByDefault) {
+  auto figures = testing::extract("Toàn tỉnh có 4.925 chi bộ, tỷ lệ đạt 91,7%.");
+  EXPECT_EQ(by_text(figures, "4.925").value->to_string(), "4925");
+  EXPECT_EQ(by_text(figures, "4.925").decimal_mark, ",");
+  EXPECT_EQ(by_text(figures, "91,7%").value->to_string(), "91.7");
+}
+
+TEST(VietnameseNumbers, ADocumentInEnglishStyleIsReadWithItsOwnMarks) {
+  auto figures = testing::extract("Tổng vốn đạt 1,234.5 tỷ đồng, tăng 12.5% so với năm 2023; có 4,925 chi bộ.");
+  EXPECT_EQ(by_text(figures, "1,234.5 tỷ đồng").value->to_string(), "1234500000000");
+  EXPECT_EQ(by_text(figures, "12.5%").value->to_string(), "12.5");
+  EXPECT_EQ(by_text(figures, "4,925").value->to_string(), "4925");
+  EXPECT_EQ(by_text(figures, "4,925").decimal_mark, ".");
+}
+
+TEST(VietnameseNumbers, KoreanSentencesKeepKoreanMarks) {
+  // The document's Vietnamese evidence (1.234.567) does not touch the Korean sentence.
+  auto figures = testing::extract("Có 1.234.567 người.\n당원 4,925명, 비율 91.7%.");
+  EXPECT_EQ(by_text(figures, "4,925명").value->to_string(), "4925");
+  EXPECT_EQ(by_text(figures, "91.7%").value->to_string(), "91.7");
+  EXPECT_FALSE(by_text(figures, "4,925명").decimal_mark.has_value());
+}
+
+TEST(VietnameseCounts, TheNounAfterTheNumberAndShares) {
+  auto figures = testing::extract("Đến nay, toàn tỉnh có 725 tổ chức cơ sở đảng, 418 trong tổng số 433 tổ chức cơ sở đảng.");
+  EXPECT_EQ(by_text(figures, "725").subject, "tổ chức cơ sở đảng");
+  EXPECT_EQ(by_text(figures, "418").subject, "tổ chức cơ sở đảng");
+  EXPECT_EQ(by_text(figures, "433").subject, "tổ chức cơ sở đảng");
+  EXPECT_EQ(by_text(figures, "725").time->text, "Đến nay");
+}
+
+TEST(VietnameseMoney, ScalesRatesAndChange) {
+  auto figures = testing::extract(
+      "Theo Cục Thống kê tỉnh, thu ngân sách ước đạt 17.500 tỷ đồng, tăng 12,4%; mức hỗ trợ 500.000 đồng/người/tháng.");
+  const Figure& budget = by_text(figures, "17.500 tỷ đồng");
+  EXPECT_EQ(budget.value->to_string(), "17500000000000");
+  EXPECT_EQ(budget.unit, "VND");
+  EXPECT_EQ(budget.status, "estimate");
+  EXPECT_EQ(budget.source, "Cục Thống kê tỉnh");
+  EXPECT_EQ(by_text(figures, "12,4%").direction, "increase");
+  EXPECT_EQ(by_text(figures, "500.000 đồng/người/tháng").per, "person/month");
+}
+
+TEST(VietnameseTime, PeriodsAndRelativeTimes) {
+  ExtractOptions options;
+  options.ref_date = CalendarDate::parse("2024-10-05");
+  Extractor ex = ExtractorBuilder().packs(testing::project_packs()).options(options).build();
+  CollectingSink sink;
+  ex.run("t", "9 tháng đầu năm 2024, GRDP tăng 8,5%. Năm ngoái tỉnh thu 1,5 tỷ đồng.", sink);
+  const Figure& period = by_text(sink.figures, "9 tháng đầu năm 2024");
+  EXPECT_EQ(period.from_date, "2024-01");
+  EXPECT_EQ(period.to_date, "2024-09");
+  EXPECT_EQ(by_text(sink.figures, "8,5%").time->date, "2024-01/2024-09");
+  EXPECT_EQ(by_text(sink.figures, "Năm ngoái").date, "2023");
+  EXPECT_EQ(by_text(sink.figures, "1,5 tỷ đồng").value->to_string(), "1500000000");
+}
+
+}  // namespace
+}  // namespace sosu
