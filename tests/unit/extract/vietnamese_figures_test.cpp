@@ -85,3 +85,22 @@ TEST(VietnameseTime, PeriodsAndRelativeTimes) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+TEST(VietnameseNumbers, AQuoteInAKoreanArticleIsReadTheVietnameseWay) {
+  // The Korean text's 95.2% and 3.5% must not make the quote's 81.991 a decimal.
+  auto figures = testing::extract(
+      "평가 결과 95.2%가 완수했고 입당률은 3.5%였다.\n"
+      "원문에는 \"Đảng viên hoàn thành tốt nhiệm vụ: 81.991 đồng chí (Tỷ lệ đạt 91,7%)\"라고 적혀 있다.");
+  const Figure& members = by_text(figures, "81.991");
+  EXPECT_EQ(members.lang, "vi");
+  EXPECT_EQ(members.value->to_string(), "81991");
+  EXPECT_EQ(members.subject, "đồng chí");
+  EXPECT_EQ(by_text(figures, "91,7%").value->to_string(), "91.7");
+  EXPECT_EQ(by_text(figures, "95.2%").value->to_string(), "95.2");
+}
+
+}  // namespace
+}  // namespace sosu
