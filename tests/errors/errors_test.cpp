@@ -92,13 +92,14 @@ TEST(Errors, FailingPackExamplesFailPacksCheck) {
 }
 
 TEST(Errors, HugeFileIsStreamedAndEveryFigureFound) {
-  // 24 MiB: several 4 MiB pieces, so piece boundaries and sentence numbering are exercised.
+  // 10 MiB: three 4 MiB pieces, so piece boundaries and sentence numbering are exercised (the
+  // flat memory of far larger inputs is measured by the benchmark, not here).
   std::filesystem::path path = std::filesystem::temp_directory_path() / ("sosu-huge-" + std::to_string(::getpid()) + ".txt");
   const std::string line = "도내 기층당 조직이 725개, 당 세포가 4,925개 있었다. 입당 비율은 3.2% 이상이다.\n";
   std::size_t lines = 0;
   {
     std::ofstream out(path, std::ios::binary);
-    for (std::size_t written = 0; written < (std::size_t{24} << 20); written += line.size(), ++lines) out << line;
+    for (std::size_t written = 0; written < (std::size_t{10} << 20); written += line.size(), ++lines) out << line;
   }
   std::string out, err;
   int status = run_command(cli() + "extract " + quoted(path) + " | wc -l", &out, &err);
