@@ -408,6 +408,9 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
       }
     };
     numeric_table("numeral_digit", rules.numerals.digit_words);
+    // Words that are numbers only where a rule captures them (thứ nhất): the parser reads
+    // them, the word_numeral fragments do not include them.
+    numeric_table("numeral_ordinal_only", rules.numerals.digit_words);
     numeric_table("numeral_small_scale", rules.numerals.small_scales);
     numeric_table("numeral_large_scale", rules.numerals.large_scales);
     if (const internal::Table* approx = rules.table("numeral_approximate")) {

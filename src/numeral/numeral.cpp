@@ -48,12 +48,20 @@ WideDecimal times(WideDecimal a, std::int64_t factor) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The longest table word that starts text, or nullptr.
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The longest table word that starts text, or nullptr. A word of Latin letters must end there:
+// the scale K of "10K" is not the k of "không".
 const std::pair<std::string, std::int64_t>* longest_word(
     std::string_view text, const std::vector<std::pair<std::string, std::int64_t>>& words) {
   const std::pair<std::string, std::int64_t>* best = nullptr;
   for (const auto& w : words) {
-    if (text.substr(0, w.first.size()) == w.first && (best == nullptr || w.first.size() > best->first.size())) {
+    if (text.substr(0, w.first.size()) != w.first) continue;
+    if (!w.first.empty() && is_ascii_letter(w.first.back()) && text.size() > w.first.size() &&
+        (is_ascii_letter(text[w.first.size()]) || (static_cast<unsigned char>(text[w.first.size()]) & 0x80) != 0)) {
+      continue;
+    }
+    if (best == nullptr || w.first.size() > best->first.size()) {
       best = &w;
     }
   }
