@@ -307,6 +307,20 @@ class FigureBuilder {
           if (!f.date) f.relative = when.value_or("weekday");
           break;
         }
+        if (const Capture* h = m.capture("holiday")) {
+          // 광복절, 크리스마스: a fixed month and day, the next one from the reference date.
+          std::optional<std::string> month_day = lookup("holiday", capture_text(sentence_, h));
+          if (!month_day || month_day->size() != 5) return false;
+          const int hm = std::stoi(month_day->substr(0, 2)), hd = std::stoi(month_day->substr(3, 2));
+          if (!options_.ref_date) {
+            f.date = "--" + *month_day;
+          } else {
+            const CalendarDate& r = *options_.ref_date;
+            const bool passed = hm < r.month || (hm == r.month && hd < r.day);
+            f.date = std::to_string(r.year + (passed ? 1 : 0)) + "-" + *month_day;
+          }
+          break;
+        }
         if (relative != nullptr && !day && !month && !year) {
           // 오늘, 어제, 지난달, hôm qua: a day or month once the reference date is known.
           std::optional<std::string> code = lookup("relative_time", capture_text(sentence_, relative));
@@ -337,7 +351,9 @@ class FigureBuilder {
           // Stated ends: từ ngày 1/7 đến 31/12/2024, 9 tháng đầu năm 2024 (months 1 to 9).
           std::optional<std::int64_t> to_year = integer("to_year"), to_month = integer("to_month"),
                                       to_day = integer("to_day");
+          if (!to_month && to_day && month) to_month = month;  // 7월 13일 - 15일
           if (!to_month) return false;
+          if (!year && !to_year && options_.ref_date && day) to_year = options_.ref_date->year;
           std::optional<std::int64_t> from_year = year ? year : to_year;
           f.from_date = iso_date(from_year, month ? month : std::optional<std::int64_t>(1), day);
           f.to_date = iso_date(to_year ? to_year : year, to_month, to_day);

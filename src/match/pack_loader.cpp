@@ -34,7 +34,7 @@ bool is_known_capture(std::string_view name) {
   static const char* const kNames[] = {
       "value", "from", "to", "unit", "currency", "qualifier", "direction", "status", "part",
       "year", "month", "day", "to_year", "to_month", "to_day", "subject", "per", "sign", "relative",
-      "approx", "numerator", "denominator", "weekday",
+      "approx", "numerator", "denominator", "weekday", "holiday",
   };
   return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return name == n; });
 }
