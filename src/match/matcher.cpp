@@ -68,7 +68,14 @@ std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sen
   re2::StringPiece text(sentence.data(), sentence.size());
   if (!re2::RE2::PartialMatch(text, *rules.prefilter)) return candidates;
   std::vector<int> hits;
-  if (!rules.set->Match(text, &hits)) return candidates;
+  re2::RE2::Set::ErrorInfo error{};
+  if (!rules.set->Match(text, &hits, &error)) {
+    if (error.kind != re2::RE2::Set::kOutOfMemory) return candidates;
+    // The set's DFA ran out of memory on this sentence: no figure may be lost for it, so
+    // every rule runs on its own instead.
+    hits.clear();
+    for (std::size_t i = 0; i < rules.rules.size(); ++i) hits.push_back(static_cast<int>(i));
+  }
   std::sort(hits.begin(), hits.end());
   for (int index : hits) collect(rules.rules[static_cast<std::size_t>(index)], sentence, candidates);
 
