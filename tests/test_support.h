@@ -92,6 +92,19 @@ inline int run_command(const std::string& command, std::string* out = nullptr, s
 
 inline std::string cli() { return std::string(SOSU_CLI_PATH) + " "; }
 
+// A file of tests/errors/, the bad-input fixtures.
+inline std::filesystem::path error_fixture(const std::string& name) { return test_data_dir() / "errors" / name; }
+
+// The figure whose text is `text`; a test failure (and an empty figure) if there is none.
+inline const Figure& figure_by_text(const std::vector<Figure>& figures, std::string_view text) {
+  for (const Figure& f : figures) {
+    if (f.text == text) return f;
+  }
+  static const Figure none;
+  ADD_FAILURE() << "no figure " << text;
+  return none;
+}
+
 inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 }  // namespace sosu::testing

@@ -12,7 +12,7 @@ using testing::cli;
 using testing::quoted;
 using testing::run_command;
 
-std::filesystem::path fixture(const std::string& name) { return testing::test_data_dir() / "errors" / name; }
+std::filesystem::path fixture(const std::string& name) { return testing::error_fixture(name); }
 
 TEST(Cli, HelpListsCommandsAndFlagsByConcern) {
   std::string out;

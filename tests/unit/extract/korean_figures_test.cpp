@@ -18,12 +18,7 @@ std::vector<Figure> extract_with_ref(std::string_view text, const std::string& r
 }
 
 const Figure& by_text(const std::vector<Figure>& figures, std::string_view text) {
-  for (const Figure& f : figures) {
-    if (f.text == text) return f;
-  }
-  static const Figure none;
-  ADD_FAILURE() << "no figure " << text;
-  return none;
+  return testing::figure_by_text(figures, text);
 }
 
 TEST(KoreanTime, FiguresTakeTheTimeStatedBeforeThem) {
