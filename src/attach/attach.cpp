@@ -377,11 +377,13 @@ bool is_place(const LanguageRules& rules, std::string_view word) {
 
 }  // namespace
 
-void attach_subjects(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts) {
+namespace {
+
+void attach_subjects(const LanguageRules& rules, std::string_view sentence, const std::vector<Word>& words,
+                     std::vector<Draft>& drafts) {
   SubjectFinder finder(rules);
   FollowingNounFinder following(rules);
   if (!finder.enabled() && !following.enabled()) return;
-  std::vector<Word> words = split_words(sentence);
   for (std::size_t k = 0; k < drafts.size(); ++k) {
     Draft& d = drafts[k];
     if (!takes_subject(d.figure.kind) || d.figure.subject) continue;
@@ -412,7 +414,8 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, std:
   }
 }
 
-void attach_details(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts) {
+void attach_details(const LanguageRules& rules, std::string_view sentence, const std::vector<Word>& words,
+                    std::vector<Draft>& drafts) {
   const Table* per_units = rules.table("per_word");
   const Table* directions = rules.table("direction_word");
   const Table* source_markers = rules.table("source_marker");
@@ -421,7 +424,6 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, std::
   const Table* source_intros = rules.table("source_intro");
   const Table* adverbs = rules.table("adverb");
   if (drafts.empty()) return;
-  std::vector<Word> words = split_words(sentence);
   auto word_at = [&](std::size_t byte) { return word_holding(words, byte); };
   auto starts_with_entry = [](const Table* t, std::string_view word) -> std::optional<std::string_view> {
     if (t == nullptr) return std::nullopt;
@@ -511,6 +513,15 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, std::
       }
     }
   }
+}
+
+}  // namespace
+
+void attach(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts) {
+  if (drafts.empty()) return;
+  const std::vector<Word> words = split_words(sentence);  // once for every kind of attachment
+  attach_subjects(rules, sentence, words, drafts);
+  attach_details(rules, sentence, words, drafts);
 }
 
 }  // namespace sosu::internal

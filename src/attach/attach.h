@@ -28,13 +28,10 @@ struct TimeMention {
   std::optional<std::string> relative;       // when it could not be resolved
 };
 
-// Sets `subject` on the figures of one sentence that count or measure something.
-void attach_subjects(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts);
-
-// Sets `per` (1인당), `direction` (증가, 늘었다 after the figure), `status` (목표, 예정) and
-// `source` (통계청에 따르면) from the language's tables: per_unit, direction_word,
-// status_word, source_marker.
-void attach_details(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts);
+// Sets what the words around each figure of one sentence say about it: `subject` (and `place`)
+// on figures that count or measure something; `per` (1인당), `direction` (늘었다, tăng),
+// `status` (목표, ước đạt) and `source` (통계청에 따르면, theo ...) from the language's tables.
+void attach(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts);
 
 // Joins "A부터 B까지" mentions into one range, then points each figure that can have a time
 // at the nearest mention before it (else after it) in the sentence.

@@ -497,43 +497,46 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
   // 1-2. normalise and split into sentences
   PreparedPiece prepared(piece);
   const std::string_view text = prepared.normalized();
+  // 3. language: each sentence's, and that of any quotation in another language inside it
+  // (a Korean report quoting "81.991 đồng chí (Tỷ lệ đạt 91,7%)" reads the quote as Vietnamese).
+  struct SentenceLanguages {
+    std::string_view text;
+    Segment whole;
+    std::vector<Segment> quotes;
+  };
+  std::vector<SentenceLanguages> sentences;
+  sentences.reserve(prepared.sentences().size());
+  for (const SentenceSpan& span : prepared.sentences()) {
+    std::string_view sentence = text.substr(span.byte_start, span.byte_end - span.byte_start);
+    std::string lang = sentence_language(sentence, options_);
+    std::vector<Segment> quotes = foreign_quotes(sentence, lang);
+    sentences.push_back(SentenceLanguages{sentence, Segment{0, sentence.size(), std::move(lang)}, std::move(quotes)});
+  }
   if (!cursor.inferred_decimal_mark) {
     // Evidence only from the text of languages that write numbers both ways: a Korean
     // article's 95.2% says nothing about the Vietnamese it quotes.
     std::string evidence;
     const auto& languages = packs_->data().languages;
-    auto infers = [&](const std::string& lang) {
+    auto add_if_inferring = [&](std::string_view part, const std::string& lang) {
       auto it = languages.find(lang);
-      return it != languages.end() && it->second.numerals.infer_marks;
+      if (it != languages.end() && it->second.numerals.infer_marks) evidence.append(part).push_back('\n');
     };
-    for (const SentenceSpan& span : prepared.sentences()) {
-      std::string_view sentence = text.substr(span.byte_start, span.byte_end - span.byte_start);
-      const std::string lang = sentence_language(sentence, options_);
-      if (infers(lang)) {
-        evidence.append(sentence).push_back('\n');
-        continue;
-      }
-      for (const Segment& s : foreign_quotes(sentence, lang)) {
-        if (infers(s.lang)) evidence.append(sentence.substr(s.byte_start, s.byte_end - s.byte_start)).push_back('\n');
-      }
+    for (const SentenceLanguages& s : sentences) {
+      add_if_inferring(s.text, s.whole.lang);
+      for (const Segment& q : s.quotes) add_if_inferring(s.text.substr(q.byte_start, q.byte_end - q.byte_start), q.lang);
     }
     cursor.inferred_decimal_mark = infer_decimal_mark(evidence);
   }
-  for (const SentenceSpan& span : prepared.sentences()) {
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
     const std::uint32_t index = cursor.next_sentence++;
-    std::string_view sentence = text.substr(span.byte_start, span.byte_end - span.byte_start);
-    // 3. language: the sentence's, and that of any quotation in another language inside it
-    // (a Korean report quoting "81.991 đồng chí (Tỷ lệ đạt 91,7%)" reads the quote as Vietnamese).
-    const std::string lang = sentence_language(sentence, options_);
-    std::vector<Segment> segments = foreign_quotes(sentence, lang);
-    Segment whole{0, sentence.size(), lang};
+    const SentenceLanguages& s = sentences[k];
+    const std::size_t offset = prepared.sentences()[k].byte_start;
     // A sentence's figures are few: gather them from every segment, then push them in order.
     std::vector<Figure> figures;
-    for (const Segment& segment : segments) {
-      run_segment(doc_id, prepared, span.byte_start, index, sentence, segment, {}, cursor.inferred_decimal_mark, figures);
+    for (const Segment& quote : s.quotes) {
+      run_segment(doc_id, prepared, offset, index, s.text, quote, {}, cursor.inferred_decimal_mark, figures);
     }
-    run_segment(doc_id, prepared, span.byte_start, index, sentence, whole, segments, cursor.inferred_decimal_mark,
-                figures);
+    run_segment(doc_id, prepared, offset, index, s.text, s.whole, s.quotes, cursor.inferred_decimal_mark, figures);
     std::stable_sort(figures.begin(), figures.end(),
                      [](const Figure& a, const Figure& b) { return a.byte_start < b.byte_start; });
     for (const Figure& f : figures) {
@@ -611,8 +614,7 @@ void Extractor::run_segment(std::string_view doc_id, const PreparedPiece& prepar
     drafts.push_back(std::move(d));
   }
   // 6. attach
-  internal::attach_subjects(rules, text, drafts);
-  internal::attach_details(rules, text, drafts);
+  internal::attach(rules, text, drafts);
   for (const Draft& d : drafts) {
     switch (d.figure.kind) {
       case Kind::kYear: case Kind::kYearRange: case Kind::kDate: case Kind::kDateRange:
