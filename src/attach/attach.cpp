@@ -163,7 +163,8 @@ class SubjectFinder {
       return bare_noun_before ? phrase_before(before) : phrase_after(after, false);
     }
     // 2. NP이/가/은/는 F
-    if (figure_starts_word && !before.empty() && !before[0].punct_after && role_of(before[0].text) == "subject") {
+    if (figure_starts_word && !before.empty() && !before[0].punct_after && role_of(before[0].text) == "subject" &&
+        !is_listed_predicate(before[0].text)) {
       return phrase_before(before);
     }
     // 3. F NP, where the phrase closes with a particle or a comma (179개 부, 3개 현은).
@@ -222,11 +223,16 @@ class SubjectFinder {
   bool is_stop(std::string_view word) const {
     return stops_ != nullptr && (stops_->lookup(word) || stops_->lookup(stem(word)));
   }
+  // 않은, 많은: whole words of two or more syllables listed as predicates, whose last syllable
+  // only looks like a particle.
+  bool is_listed_predicate(std::string_view word) const {
+    return predicates_ != nullptr && word.size() >= 6 && predicates_->lookup(word).has_value();
+  }
   bool is_nominal(const Word& w) const {
     if (w.text.empty() || w.punct_before || has_digit(w.text) || is_stop(w.text)) return false;
     // A listed word of two or more characters is a predicate as a whole (않은, 많은); else a
     // word with a particle is a noun, and a bare word may end like a verb (넘는, 줄어든).
-    if (predicates_ != nullptr && w.text.size() >= 6 && predicates_->lookup(w.text)) return false;
+    if (is_listed_predicate(w.text)) return false;
     if (auto p = particle_of(w.text); p && p->second != "predicate") return true;
     if (predicates_ != nullptr) {
       for (std::size_t len : predicates_->key_lengths) {
