@@ -234,12 +234,7 @@ class SubjectFinder {
     // word with a particle is a noun, and a bare word may end like a verb (넘는, 줄어든).
     if (is_listed_predicate(w.text)) return false;
     if (auto p = particle_of(w.text); p && p->second != "predicate") return true;
-    if (predicates_ != nullptr) {
-      for (std::size_t len : predicates_->key_lengths) {
-        if (w.text.size() > len && predicates_->lookup(w.text.substr(w.text.size() - len))) return false;
-      }
-    }
-    return true;
+    return predicates_ == nullptr || !predicates_->longest_suffix(w.text);
   }
 
   // Words after the figure: the first always (particle stripped); then on across bare nouns,
@@ -357,10 +352,7 @@ class FollowingNounFinder {
     if (shares_ == nullptr) return false;
     std::string_view rest = sentence.substr(d.match->byte_end);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    for (std::size_t len : shares_->key_lengths) {
-      if (rest.size() >= len && shares_->lookup(rest.substr(0, len))) return true;
-    }
-    return false;
+    return shares_->longest_prefix(rest).has_value();
   }
 
  private:
@@ -375,10 +367,8 @@ bool is_place(const LanguageRules& rules, std::string_view word) {
   if (const Table* names = rules.table("place_name"); names != nullptr && names->lookup(word)) return true;
   const Table* suffixes = rules.table("place_suffix");
   if (suffixes == nullptr) return false;
-  for (std::size_t len : suffixes->key_lengths) {
-    if (word.size() > len + 3 && suffixes->lookup(word.substr(word.size() - len))) return true;
-  }
-  return false;
+  auto suffix = suffixes->longest_suffix(word);
+  return suffix && word.size() - suffix->first.size() > 3;  // a name of a syllable or more before it
 }
 
 }  // namespace
@@ -433,11 +423,7 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
   auto word_at = [&](std::size_t byte) { return word_holding(words, byte); };
   auto starts_with_entry = [](const Table* t, std::string_view word) -> std::optional<std::string_view> {
     if (t == nullptr) return std::nullopt;
-    for (std::size_t len : t->key_lengths) {
-      if (word.size() >= len) {
-        if (auto v = t->lookup(word.substr(0, len))) return v;
-      }
-    }
+    if (auto entry = t->longest_prefix(word)) return entry->second;
     return std::nullopt;
   };
 

@@ -23,10 +23,7 @@ bool followed_by(const LanguageRules& rules, const char* table, std::string_view
   const Table* t = rules.table(table);
   if (t == nullptr) return false;
   while (at < sentence.size() && sentence[at] == ' ') ++at;
-  for (std::size_t len : t->key_lengths) {
-    if (at + len <= sentence.size() && t->lookup(sentence.substr(at, len))) return true;
-  }
-  return false;
+  return t->longest_prefix(sentence.substr(at)).has_value();
 }
 
 }  // namespace

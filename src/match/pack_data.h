@@ -85,6 +85,23 @@ struct Table {
     if (it == index.end()) return std::nullopt;
     return std::string_view(it->second);
   }
+  // The longest key that text starts with (text itself may be the key): 늘었다 -> 늘.
+  std::optional<std::pair<std::string_view, std::string_view>> longest_prefix(std::string_view text) const {
+    for (std::size_t len : key_lengths) {
+      if (len > text.size()) continue;
+      if (auto value = lookup(text.substr(0, len))) return std::make_pair(text.substr(0, len), *value);
+    }
+    return std::nullopt;
+  }
+  // The longest key that text ends with, leaving something before it: 청주시 -> 시.
+  std::optional<std::pair<std::string_view, std::string_view>> longest_suffix(std::string_view text) const {
+    for (std::size_t len : key_lengths) {
+      if (len >= text.size()) continue;
+      std::string_view tail = text.substr(text.size() - len);
+      if (auto value = lookup(tail)) return std::make_pair(tail, *value);
+    }
+    return std::nullopt;
+  }
 
   std::map<std::string, std::string, std::less<>> index;  // heterogeneous lookup by string_view
   std::vector<std::size_t> key_lengths;  // distinct key sizes in bytes, longest first
