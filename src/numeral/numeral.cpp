@@ -48,6 +48,14 @@ WideDecimal times(WideDecimal a, std::int64_t factor) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// The size of the first of `words` that text starts with, 0 if none.
+std::size_t starting_word(std::string_view text, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (!w.empty() && text.substr(0, w.size()) == w) return w.size();
+  }
+  return 0;
+}
+
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // The longest table word that starts text, or nullptr. A word of Latin letters must end there:
@@ -205,19 +213,15 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       if (!total.fits()) return std::nullopt;
       continue;
     }
-    if (auto approx = std::find_if(syntax.approximate_words.begin(), syntax.approximate_words.end(),
-                                   [&](const std::string& w) { return text.substr(0, w.size()) == w; });
-        approx != syntax.approximate_words.end() && have_any) {
+    if (std::size_t len = starting_word(text, syntax.approximate_words); len > 0 && have_any) {
       approximate = true;
-      text.remove_prefix(approx->size());
+      text.remove_prefix(len);
       continue;
     }
     after_large = false;
-    if (auto point = std::find_if(syntax.point_words.begin(), syntax.point_words.end(),
-                                  [&](const std::string& w) { return text.substr(0, w.size()) == w; });
-        point != syntax.point_words.end() && have_current) {
+    if (std::size_t len = starting_word(text, syntax.point_words); len > 0 && have_current) {
       // 일점이삼: each digit word after the point is one decimal digit.
-      text.remove_prefix(point->size());
+      text.remove_prefix(len);
       WideDecimal fraction{0, 0};
       int digits = 0;
       while (!text.empty()) {
