@@ -167,6 +167,10 @@ Verdict check_quantity(const Json& expected, const Json& ours) {
     right = number_is(member(ours, "value"), want->first);
   }
   if (!right) return {Outcome::kWrongValue, ""};
+  // Duckling's product ("삼겹살 두근") is what we call the subject.
+  if (auto product = get_string(expected, "product"); product && get_string(ours, "subject") != product) {
+    return {Outcome::kWrongValue, ""};
+  }
   const std::string unit = get_string(ours, "unit").value_or("");
   if (!unit_matches(want_unit, unit)) return {Outcome::kPass, "unit " + want_unit + " written as '" + unit + "'"};
   return {Outcome::kPass, ""};
@@ -342,6 +346,30 @@ Verdict check_example(const std::string& dimension, const Json& expected, const 
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// The part of an example that is the figure itself, as code points of the example: Duckling
+// spans "15일에", "1 AED." and "삼겹살 두근" whole, where our span stops before the particle
+// 에 (and 에는, 까지, 부터) or the full stop, and leaves the product "삼겹살" to `subject`.
+Span figure_part(std::string_view text, std::string_view product) {
+  std::size_t lead = 0, end = text.size();
+  while (lead < end && is_space(text[lead])) ++lead;
+  if (!product.empty() && text.substr(lead, product.size()) == product) {
+    lead += product.size();
+    while (lead < end && is_space(text[lead])) ++lead;
+  }
+  while (end > lead && is_space(text[end - 1])) --end;
+  for (std::string_view closing : {"에는", "에", "까지", "부터", "."}) {
+    if (ends_with(text.substr(lead, end - lead), closing)) {
+      end -= closing.size();
+      break;
+    }
+  }
+  return Span{code_point_count(text.substr(0, lead)), code_point_count(text.substr(0, end))};
+}
+
 struct Tally {
   std::map<Outcome, std::size_t> outcomes;
   std::size_t total = 0;
@@ -401,11 +429,10 @@ int run_duckling(const Options& options) {
     }
     Predictions ours = extract(it->second, *text);
 
-    // The whole text without surrounding white space, in code points.
-    std::size_t lead = 0, trail = 0;
-    while (lead < text->size() && is_space((*text)[lead])) ++lead;
-    while (trail < text->size() - lead && is_space((*text)[text->size() - 1 - trail])) ++trail;
-    const Span whole{lead, code_point_count(*text) - trail};
+    // The text a record must cover, in code points: the example less what RECORD.md keeps out
+    // of a figure's span (surrounding white space, a closing particle or full stop, and the
+    // product Duckling names, which is our subject).
+    const Span whole = figure_part(*text, get_string(expected, "product").value_or(""));
     std::vector<const Json*> spanning;
     for (const Json& r : ours) {
       std::optional<Span> s = record_span(r);
