@@ -55,7 +55,13 @@ std::vector<Error> check_pack_examples(const std::shared_ptr<const PackSet>& pac
     for (const internal::Rule& rule : rules.rules) {
       for (const internal::PackExample& ex : rule.examples) {
         CollectingSink sink;
-        extractor.run("example", ex.text, sink);
+        if (ex.ref_date.empty()) {
+          extractor.run("example", ex.text, sink);
+        } else {
+          ExtractOptions dated = options;
+          dated.ref_date = CalendarDate::parse(ex.ref_date);
+          ExtractorBuilder().packs(packs).options(dated).build().run("example", ex.text, sink);
+        }
         std::vector<Json> mine;
         std::string all;
         for (const Figure& f : sink.figures) {

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "attach/attach.h"
+#include "extract/calendar.h"
 #include "match/matcher.h"
 #include "match/pack_data.h"
 #include "sosu/extract.h"
@@ -16,109 +17,18 @@
 namespace sosu {
 namespace {
 
+using internal::CalendarUnit;
 using internal::Capture;
 using internal::Draft;
 using internal::LanguageRules;
 using internal::Match;
+using internal::iso_date;
+using internal::resolve_day;
+using internal::resolve_relative;
+using internal::resolve_weekday;
 
 std::string_view capture_text(std::string_view sentence, const Capture* c) {
   return c == nullptr ? std::string_view() : sentence.substr(c->byte_start, c->byte_end - c->byte_start);
-}
-
-std::string two_digits(std::int64_t n) {
-  return (n < 10 ? "0" : "") + std::to_string(n);
-}
-
-// Year, month and day captures as an ISO 8601 value of reduced precision: 2022-06-16,
-// 2024-06, 2020, or without a year --06-16 and --08. nullopt when a part is out of range.
-std::optional<std::string> iso_date(std::optional<std::int64_t> year, std::optional<std::int64_t> month,
-                                    std::optional<std::int64_t> day) {
-  // "--01" is a month without a year; a year alone is "2024".
-  if (month && (*month < 1 || *month > 12)) return std::nullopt;
-  if (day && (*day < 1 || *day > 31 || !month)) return std::nullopt;
-  std::string out = year ? std::to_string(*year) : "-";
-  if (month) out += "-" + two_digits(*month);
-  if (day) out += "-" + two_digits(*day);
-  if (!year && !month) return std::nullopt;
-  return out;
-}
-
-// A relative time code resolved against the reference date: previous_year -> "2023".
-// Days since 1970-01-01 and back (H. Hinnant's civil-calendar algorithms), for day arithmetic.
-std::int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-std::string civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp + (mp < 10 ? 3 : -9);
-  const std::int64_t y = yoe + era * 400 + (m <= 2);
-  return std::to_string(y) + "-" + two_digits(m) + "-" + two_digits(d);
-}
-
-// A weekday (1 Monday ... 7 Sunday) against the reference date. `when`: "previous_week",
-// "this_week", "next_week" pick the day in that Monday-first week; "past" the latest before
-// the reference, anything else the next one after it (Korean 월요일 said on a Tuesday).
-std::optional<std::string> resolve_weekday(int weekday, std::string_view when, const std::optional<CalendarDate>& ref) {
-  if (!ref || weekday < 1 || weekday > 7) return std::nullopt;
-  const std::int64_t today = days_from_civil(ref->year, ref->month, ref->day);
-  const int ref_weekday = static_cast<int>(((today % 7) + 7 + 3) % 7) + 1;  // 1970-01-01 was a Thursday
-  const std::int64_t monday = today - (ref_weekday - 1);
-  std::int64_t day;
-  if (when == "previous_week") day = monday - 7 + (weekday - 1);
-  else if (when == "this_week") day = monday + (weekday - 1);
-  else if (when == "next_week") day = monday + 7 + (weekday - 1);
-  else if (when == "past") day = today - ((ref_weekday - weekday + 7) % 7 == 0 ? 7 : (ref_weekday - weekday + 7) % 7);
-  else day = today + ((weekday - ref_weekday + 7) % 7 == 0 ? 7 : (weekday - ref_weekday + 7) % 7);
-  return civil_from_days(day);
-}
-
-std::optional<std::string> resolve_relative(std::string_view code, const std::optional<CalendarDate>& ref) {
-  if (!ref) return std::nullopt;
-  auto day_of = [&](int delta) { return civil_from_days(days_from_civil(ref->year, ref->month, ref->day) + delta); };
-  if (code == "yesterday") return day_of(-1);
-  if (code == "tomorrow") return day_of(1);
-  if (code == "day_before_yesterday") return day_of(-2);
-  if (code == "day_after_tomorrow") return day_of(2);
-  if (code == "year_before_last") return std::to_string(ref->year - 2);
-  auto month_of = [&](int delta) {
-    int index = ref->year * 12 + (ref->month - 1) + delta;
-    return std::to_string(index / 12) + "-" + two_digits(index % 12 + 1);
-  };
-  if (code == "previous_year" || code == "same_period_last_year") return std::to_string(ref->year - 1);
-  if (code == "this_year") return std::to_string(ref->year);
-  if (code == "next_year") return std::to_string(ref->year + 1);
-  if (code == "previous_month") return month_of(-1);
-  if (code == "this_month") return month_of(0);
-  if (code == "next_month") return month_of(1);
-  if (code == "to_date" || code == "today") {
-    return std::to_string(ref->year) + "-" + two_digits(ref->month) + "-" + two_digits(ref->day);
-  }
-  return std::nullopt;
-}
-
-// A day of the month against the reference date: "past" is the latest such day on or before
-// it, "future" the next on or after, anything else the day in the reference month.
-std::string resolve_day(int day, std::string_view when, const std::optional<CalendarDate>& ref) {
-  if (!ref) return "---" + two_digits(day);
-  int year = ref->year, month = ref->month;
-  if (when == "past" && day > ref->day) {
-    if (--month == 0) month = 12, --year;
-  } else if (when == "future" && day < ref->day) {
-    if (++month == 13) month = 1, ++year;
-  }
-  return std::to_string(year) + "-" + two_digits(month) + "-" + two_digits(day);
 }
 
 // n/d as an exact decimal, or nullopt when it does not end (1/3).
@@ -231,6 +141,20 @@ class FigureBuilder {
     if (const Capture* c = m.capture("currency")) {
       f.unit = lookup("currency", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
     }
+    if (const Capture* c = m.capture("minor")) {
+      // 2 đô la và 23 xen, 이달러이십삼센트, 십센트: hundredths of the currency.
+      auto cents = parse_numeral(capture_text(sentence_, c), numerals_);
+      if (!cents || !cents->value.is_integer() || cents->value.coefficient < 0 || cents->value.coefficient > 99) {
+        return false;
+      }
+      if (f.value && !f.value->is_integer()) return false;
+      const std::int64_t whole = f.value ? f.value->coefficient : 0;
+      f.value = without_trailing_zeros(Decimal{whole * 100 + cents->value.coefficient, 2});
+      if (const Capture* mc = m.capture("minor_currency"); mc != nullptr && !f.unit) {
+        f.unit = lookup("minor_currency", capture_text(sentence_, mc));
+        if (!f.unit) return false;
+      }
+    }
     for (const char* field : {"qualifier", "direction", "status"}) {
       if (const Capture* c = m.capture(field)) {
         if (auto v = lookup(field, capture_text(sentence_, c))) set_field(f, field, *v);
@@ -263,14 +187,12 @@ class FigureBuilder {
       f.value.reset();
     }
 
-    auto integer = [&](const char* name) -> std::optional<std::int64_t> {
-      const Capture* c = m.capture(name);
-      if (c == nullptr) return std::nullopt;
-      auto n = parse_numeral(capture_text(sentence_, c), numerals_);
-      if (!n || !n->value.is_integer()) return std::nullopt;
-      return n->value.coefficient;
-    };
+    auto integer = [&](const char* name) { return integer_capture(m, name); };
     std::optional<std::int64_t> year = integer("year"), month = integer("month"), day = integer("day");
+    if (!year) {
+      // 74/10/31, 3/9/91: a two-digit year in the century the reference date suggests.
+      if (auto short_year = integer("short_year")) year = internal::expand_short_year(*short_year, options_.ref_date);
+    }
     switch (f.kind) {
       case Kind::kYear:
         if (const Capture* c = m.capture("relative"); c != nullptr && !year) {
@@ -297,6 +219,8 @@ class FigureBuilder {
       }
       case Kind::kDate: {
         const Capture* relative = m.capture("relative");
+        if (m.capture("calendar_unit") != nullptr) return build_shifted_date(m, f);
+        if (m.capture("nth") != nullptr) return build_nth_day(m, f, year, month);
         if (const Capture* w = m.capture("weekday")) {
           // 다음주 화요일, thứ Hai tuần trước.
           std::optional<std::string> weekday = lookup("weekday", capture_text(sentence_, w));
@@ -329,6 +253,12 @@ class FigureBuilder {
           if (!f.date) f.relative = *code;
           break;
         }
+        if (month && !day && !year && relative && options_.ref_date) {
+          // 지난 6월, tháng 3 tới: the month before or after the reference date.
+          std::optional<std::string> when = lookup("day_relative", capture_text(sentence_, relative));
+          f.date = internal::resolve_month(static_cast<int>(*month), when.value_or(""), *options_.ref_date);
+          break;
+        }
         if (day && !month && !year) {
           // A day alone (지난 19일): ---19, or a full date against the reference date.
           if (*day < 1 || *day > 31) return false;
@@ -346,6 +276,7 @@ class FigureBuilder {
         break;
       }
       case Kind::kDateRange: {
+        if (m.capture("calendar_unit") != nullptr) return build_unit_span(m, f);
         std::optional<std::string> period = part_of(m, "period_part");
         if (!period) {
           // Stated ends: từ ngày 1/7 đến 31/12/2024, 9 tháng đầu năm 2024 (months 1 to 9).
@@ -363,6 +294,8 @@ class FigureBuilder {
         // A half or quarter of a year: its first and last months (2023년 상반기 -> 2023-01/2023-06).
         static const std::pair<const char*, std::pair<int, int>> kMonths[] = {
             {"h1", {1, 6}}, {"h2", {7, 12}}, {"q1", {1, 3}}, {"q2", {4, 6}}, {"q3", {7, 9}}, {"q4", {10, 12}}};
+        // Without a year, the reference date's (1분기, quý 3).
+        if (!year && options_.ref_date) year = options_.ref_date->year;
         for (const auto& [code, months] : kMonths) {
           if (*period != code) continue;
           f.from_date = iso_date(year, months.first, std::nullopt);
@@ -378,6 +311,98 @@ class FigureBuilder {
   }
 
  private:
+  std::optional<std::int64_t> integer_capture(const Match& m, const char* name) const {
+    const Capture* c = m.capture(name);
+    if (c == nullptr) return std::nullopt;
+    auto n = parse_numeral(capture_text(sentence_, c), numerals_);
+    if (!n || !n->value.is_integer()) return std::nullopt;
+    return n->value.coefficient;
+  }
+
+  std::optional<CalendarUnit> calendar_unit(const Match& m) const {
+    std::optional<std::string> code = lookup("calendar_unit", capture_text(sentence_, m.capture("calendar_unit")));
+    return code ? internal::calendar_unit_from(*code) : std::nullopt;
+  }
+
+  // "P3W", "P2Y": an amount of units as an ISO 8601 duration, for a relative left unresolved.
+  static std::string iso_duration(std::int64_t amount, CalendarUnit unit) {
+    switch (unit) {
+      case CalendarUnit::kDay: return "P" + std::to_string(amount) + "D";
+      case CalendarUnit::kWeek: return "P" + std::to_string(amount) + "W";
+      case CalendarUnit::kMonth: return "P" + std::to_string(amount) + "M";
+      case CalendarUnit::kQuarter: return "P" + std::to_string(3 * amount) + "M";
+      case CalendarUnit::kYear: return "P" + std::to_string(amount) + "Y";
+    }
+    return {};
+  }
+
+  // 3주 전, 2 năm trước, 5일 후: that many units before or after the reference date.
+  bool build_shifted_date(const Match& m, Figure& f) const {
+    std::optional<CalendarUnit> unit = calendar_unit(m);
+    std::optional<std::int64_t> amount = integer_capture(m, "amount");
+    std::optional<std::string> way = lookup("offset_relative", capture_text(sentence_, m.capture("relative")));
+    if (!unit || !amount || *amount < 1 || *amount > 9999 || !way || (*way != "ago" && *way != "later")) return false;
+    if (!options_.ref_date) {
+      f.relative = *way + " " + iso_duration(*amount, *unit);
+      return true;
+    }
+    f.date = internal::shift_date(*options_.ref_date, *unit, static_cast<int>(*way == "ago" ? -*amount : *amount));
+    return true;
+  }
+
+  // 지난 2달, 다음 3년, 3 tháng tới, 이번 분기, quý sau: whole units before or after the
+  // reference date's own, from the first to the last.
+  bool build_unit_span(const Match& m, Figure& f) const {
+    std::optional<CalendarUnit> unit = calendar_unit(m);
+    std::optional<std::string> way = lookup("span_relative", capture_text(sentence_, m.capture("relative")));
+    std::optional<std::int64_t> amount = integer_capture(m, "amount");
+    if (!unit || !way || (amount && (*amount < 1 || *amount > 9999))) return false;
+    const int n = static_cast<int>(amount.value_or(1));
+    int offset;
+    if (*way == "last") offset = -n;
+    else if (*way == "next") offset = 1;
+    else if (*way == "this" && !amount) offset = 0;
+    else if (*way == "previous" && !amount) offset = -1;
+    else return false;
+    if (!options_.ref_date) {
+      f.relative = *way + " " + iso_duration(n, *unit);
+      return true;
+    }
+    std::tie(f.from_date, f.to_date) = internal::unit_span(*options_.ref_date, *unit, offset, n);
+    return true;
+  }
+
+  // 10월 첫째 화요일, 3월 마지막 월요일, 2015년 10월 마지막날, ngày đầu tiên của tháng 3.
+  bool build_nth_day(const Match& m, Figure& f, std::optional<std::int64_t> year,
+                     std::optional<std::int64_t> month) const {
+    const std::string_view nth_text = capture_text(sentence_, m.capture("nth"));
+    std::optional<std::int64_t> nth;
+    if (std::optional<std::string> fixed = lookup("nth", nth_text)) nth = std::stoll(*fixed);
+    else nth = integer_capture(m, "nth");
+    std::optional<int> weekday;
+    if (const Capture* w = m.capture("weekday")) {
+      std::optional<std::string> code = lookup("weekday", capture_text(sentence_, w));
+      if (!code) return false;
+      weekday = std::stoi(*code);
+    }
+    if (!nth || *nth == 0 || *nth > 5 || *nth < -5 || !month) return false;
+    if (!year && options_.ref_date) year = options_.ref_date->year;
+    if (!year) {
+      f.relative = "nth_day_of_month";
+      return true;
+    }
+    f.date = internal::nth_day_of_month(static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*nth), weekday);
+    return f.date.has_value();
+  }
+
+  static Decimal without_trailing_zeros(Decimal d) {
+    while (d.scale > 0 && d.coefficient % 10 == 0) {
+      d.coefficient /= 10;
+      --d.scale;
+    }
+    return d;
+  }
+
   std::optional<std::string> lookup(std::string_view table, std::string_view key) const {
     const internal::Table* t = rules_.table(table);
     if (t == nullptr) return std::nullopt;

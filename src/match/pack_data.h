@@ -37,6 +37,7 @@ struct Guard {
 struct PackExample {
   bool negative = false;  // a <counterexample>: the rule must not fire
   std::string text;
+  std::string ref_date;  // ref-date="2013-02-12": relative times resolve against it
   std::vector<std::pair<std::string, std::string>> expect;  // record field -> value as written
   SourcePlace at;
 };

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "match/pack_data.h"
+#include "sosu/extract.h"
 #include "sosu/pattern_pack.h"
 
 namespace sosu {
@@ -34,7 +35,8 @@ bool is_known_capture(std::string_view name) {
   static const char* const kNames[] = {
       "value", "from", "to", "unit", "currency", "qualifier", "direction", "status", "part",
       "year", "month", "day", "to_year", "to_month", "to_day", "subject", "per", "sign", "relative",
-      "approx", "numerator", "denominator", "weekday", "holiday",
+      "approx", "numerator", "denominator", "weekday", "holiday", "minor", "minor_currency", "short_year",
+      "amount", "calendar_unit", "nth",
   };
   return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return name == n; });
 }
@@ -278,7 +280,13 @@ void Loader::load_file(const fs::path& path, std::size_t dir_index) {
           ex.text = child.attribute("text").as_string();
           if (ex.text.empty()) error(ErrorCode::kPackSchema, cat, "<" + c + "> needs a text attribute");
           for (pugi::xml_attribute a : child.attributes()) {
-            if (std::string(a.name()) != "text") ex.expect.emplace_back(a.name(), a.value());
+            const std::string name = a.name();
+            if (name == "ref-date") {
+              ex.ref_date = a.value();
+              if (!CalendarDate::parse(ex.ref_date)) error(ErrorCode::kPackSchema, cat, "ref-date must be YYYY-MM-DD");
+            } else if (name != "text") {
+              ex.expect.emplace_back(name, a.value());
+            }
           }
           rule.examples.push_back(std::move(ex));
         } else {
