@@ -419,6 +419,8 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
   const Table* directions_before = rules.table("direction_word_before");
   const Table* source_intros = rules.table("source_intro");
   const Table* adverbs = rules.table("adverb");
+  const Table* comparatives = rules.table("comparative_qualifier");
+  const Table* comparison_bases = rules.table("comparison_base");
   if (drafts.empty()) return;
   auto word_at = [&](std::size_t byte) { return word_holding(words, byte); };
   auto starts_with_entry = [](const Table* t, std::string_view word) -> std::optional<std::string_view> {
@@ -483,6 +485,18 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
     while (adverbs != nullptr && next < words.size() && adverbs->lookup(words[next].text)) ++next;
     if (!d.figure.direction && directions != nullptr && next < words.size() && !words[next].punct_before) {
       if (auto dir = starts_with_entry(directions, words[next].text)) d.figure.direction = std::string(*dir);
+    }
+    // "cao hơn 0,3 điểm phần trăm so với năm trước": a comparative before the figure with a
+    // comparison base after it states a difference, a change, not a bound.
+    if (const Capture* q = d.match->capture("qualifier"); q != nullptr && comparatives != nullptr &&
+                                                           comparison_bases != nullptr) {
+      std::optional<std::string_view> dir = comparatives->lookup(sentence.substr(q->byte_start, q->byte_end - q->byte_start));
+      std::string_view after = sentence.substr(d.match->byte_end);
+      while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+      if (dir && comparison_bases->longest_prefix(after)) {
+        d.figure.qualifier.reset();
+        d.figure.direction = std::string(*dir);
+      }
     }
     // Head-initial languages say the change first: tăng 12,4%, giảm 2,1%.
     if (!d.figure.direction && directions_before != nullptr && head >= 1) {

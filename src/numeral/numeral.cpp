@@ -176,15 +176,18 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       text.remove_prefix(1);
       continue;
     }
-    if (is_digit(c)) {
-      std::size_t n = 0;
+    // A number may open with its decimal mark: ",77" in Vietnamese, ".345" (a batting average).
+    const bool opens_with_mark = c == syntax.decimal_mark && !have_any && text.size() > 1 && is_digit(text[1]);
+    if (is_digit(c) || opens_with_mark) {
+      std::size_t n = opens_with_mark ? 1 : 0;
       while (n < text.size() && (is_digit(text[n]) ||
                                  ((text[n] == syntax.decimal_mark || text[n] == syntax.group_mark) &&
                                   n + 1 < text.size() && is_digit(text[n + 1])))) {
         ++n;
       }
       std::string_view run = text.substr(0, n);
-      std::optional<Decimal> d = parse_decimal(run, syntax.decimal_mark, syntax.group_mark);
+      std::optional<Decimal> d = parse_decimal(opens_with_mark ? "0" + std::string(run) : run, syntax.decimal_mark,
+                                               syntax.group_mark);
       if (!d) return std::nullopt;
       std::size_t mark = run.find(syntax.decimal_mark);
       if (mark != std::string_view::npos) decimals = static_cast<int>(run.size() - mark - 1);
@@ -220,15 +223,29 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
     }
     after_large = false;
     if (std::size_t len = starting_word(text, syntax.point_words); len > 0 && have_current) {
-      // 일점이삼: each digit word after the point is one decimal digit.
+      // 일점이삼, một chấm ba: each digit word after the point is one decimal digit, and so
+      // is each digit of a run (2 chấm 23).
       text.remove_prefix(len);
       WideDecimal fraction{0, 0};
       int digits = 0;
-      while (!text.empty()) {
-        const auto* d = longest_word(text, syntax.digit_words);
-        if (d == nullptr || d->second > 9 || digits >= 18) return std::nullopt;
-        fraction.coefficient = fraction.coefficient * 10 + d->second;
+      auto push_digit = [&](int digit) {
+        fraction.coefficient = fraction.coefficient * 10 + digit;
         fraction.scale = ++digits;
+      };
+      while (!text.empty()) {
+        if (text[0] == ' ') {
+          text.remove_prefix(1);
+          continue;
+        }
+        if (digits >= 18) return std::nullopt;
+        if (is_digit(text[0])) {
+          push_digit(text[0] - '0');
+          text.remove_prefix(1);
+          continue;
+        }
+        const auto* d = longest_word(text, syntax.digit_words);
+        if (d == nullptr || d->second > 9) return std::nullopt;
+        push_digit(static_cast<int>(d->second));
         text.remove_prefix(d->first.size());
       }
       if (digits == 0) return std::nullopt;

@@ -91,6 +91,25 @@ bool inside_spaced_date(std::string_view text, std::size_t at) {
          first_digits == 4 && groups < 3;
 }
 
+// "Rs. 20", "No. 5", "tr. 12": an abbreviation that stands before a number is no sentence end.
+bool number_after_abbreviation(std::string_view text, std::size_t at) {
+  static constexpr std::string_view kBeforeNumbers[] = {"Rs.", "No.", "Nos.", "no.", "tr.", "Tr.", "pp.", "p.", "Vol.", "Art."};
+  std::size_t before = at;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  std::size_t after = at;
+  while (after < text.size() && text[after] == ' ') ++after;
+  if (after >= text.size() || !is_ascii_digit(text[after])) return false;
+  std::string_view head = text.substr(0, before);
+  for (std::string_view abbreviation : kBeforeNumbers) {
+    if (head.size() < abbreviation.size() || head.substr(head.size() - abbreviation.size()) != abbreviation) continue;
+    const std::size_t word_start = head.size() - abbreviation.size();
+    const char c = word_start == 0 ? ' ' : head[word_start - 1];
+    const bool ascii_letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (!ascii_letter && !(static_cast<unsigned char>(c) & 0x80)) return true;  // the whole word
+  }
+  return false;
+}
+
 // Trims white space, including the byte-order mark and other invisible spaces ICU leaves.
 void trim(std::string_view text, std::size_t& start, std::size_t& end) {
   auto invisible_at = [&](std::size_t i, std::size_t& len) {
@@ -145,7 +164,10 @@ std::vector<SentenceSpan> split_sentences(std::string_view text) {
   std::size_t start = 0;
   for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
     std::size_t end = to_bytes.byte_at(b);
-    if (end < text.size() && (splits_a_number(text, end) || inside_spaced_date(text, end))) continue;
+    if (end < text.size() && (splits_a_number(text, end) || inside_spaced_date(text, end) ||
+                             number_after_abbreviation(text, end))) {
+      continue;
+    }
     std::size_t s = start, e = end;
     trim(text, s, e);
     if (s < e) sentences.push_back(SentenceSpan{s, e});

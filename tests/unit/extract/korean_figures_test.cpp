@@ -225,3 +225,52 @@ TEST(KoreanNumerals, HanjaScales) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+TEST(KoreanRelativePeriods, AgoLastAndNextInARealisticSentence) {
+  auto figures = extract_with_ref(
+      "3년 전 문을 연 이 공장의 생산량은 지난 2달 동안 4만2000톤으로, 회사는 앞으로 5년간 1조2000억원을 더 투자한다.",
+      "2024-11-27");
+  const Figure& ago = by_text(figures, "3년 전");
+  EXPECT_EQ(ago.kind, Kind::kDate);
+  EXPECT_EQ(ago.date, "2021-11");
+  const Figure& last = by_text(figures, "지난 2달 동안");
+  EXPECT_EQ(last.kind, Kind::kDateRange);
+  EXPECT_EQ(last.from_date, "2024-09");
+  EXPECT_EQ(last.to_date, "2024-10");
+  const Figure& tonnes = by_text(figures, "4만2000톤");
+  ASSERT_TRUE(tonnes.time.has_value());
+  EXPECT_EQ(tonnes.time->text, "지난 2달 동안");
+  EXPECT_EQ(tonnes.time->date, "2024-09/2024-10");
+  const Figure& money = by_text(figures, "1조2000억원");
+  ASSERT_TRUE(money.time.has_value());
+  EXPECT_EQ(money.time->date, "2025/2029");
+}
+
+TEST(KoreanRelativePeriods, UnresolvedWithoutAReferenceDate) {
+  auto figures = testing::extract("취업자는 1년 전보다 28만2000명 늘었다. 3주 전 발표치는 5.1%였다.");
+  EXPECT_FALSE(by_text(figures, "28만2000명").time.has_value());  // 1년 전보다 is a comparison base
+  const Figure& ago = by_text(figures, "3주 전");
+  EXPECT_FALSE(ago.date.has_value());
+  EXPECT_EQ(ago.relative, "ago P3W");
+}
+
+TEST(KoreanCalendar, NthWeekdayQuartersAndShortYears) {
+  auto figures = extract_with_ref("10월 첫째 화요일 발표에 따르면 3분기 수출은 74/10/31 이후 최대였다.", "2024-11-27");
+  EXPECT_EQ(by_text(figures, "10월 첫째 화요일").date, "2024-10-01");
+  EXPECT_EQ(by_text(figures, "3분기").from_date, "2024-07");
+  EXPECT_EQ(by_text(figures, "74/10/31").date, "1974-10-31");
+}
+
+TEST(KoreanMoney, DollarsAndCents) {
+  auto figures = testing::extract("입장료는 2달러 50센트, 기념품은 75센트였다.");
+  const Figure& ticket = by_text(figures, "2달러 50센트");
+  EXPECT_EQ(ticket.value->to_string(), "2.5");
+  EXPECT_EQ(ticket.unit, "USD");
+  EXPECT_EQ(by_text(figures, "75센트").value->to_string(), "0.75");
+}
+
+}  // namespace
+}  // namespace sosu

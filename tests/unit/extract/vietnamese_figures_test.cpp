@@ -99,3 +99,59 @@ TEST(VietnameseNumbers, AQuoteInAKoreanArticleIsReadTheVietnameseWay) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+std::vector<Figure> extract_vi_with_ref(std::string_view text, const char* ref) {
+  ExtractOptions options;
+  options.ref_date = CalendarDate::parse(ref);
+  Extractor ex = ExtractorBuilder().packs(testing::project_packs()).options(options).build();
+  CollectingSink sink;
+  ex.run("t", text, sink);
+  return sink.figures;
+}
+
+TEST(VietnameseRelativePeriods, LastAndNextUnitsQuartersAndWeekdays) {
+  auto figures = extract_vi_with_ref(
+      "Trong 2 tháng qua, tỉnh thu hút 1,8 tỷ USD; quý tới dự kiến thêm 500 triệu USD, công bố vào thứ Sáu tới.",
+      "2024-11-27");
+  const Figure& last = by_text(figures, "2 tháng qua");
+  EXPECT_EQ(last.kind, Kind::kDateRange);
+  EXPECT_EQ(last.from_date, "2024-09");
+  EXPECT_EQ(last.to_date, "2024-10");
+  EXPECT_EQ(by_text(figures, "1,8 tỷ USD").time->date, "2024-09/2024-10");
+  const Figure& quarter = by_text(figures, "quý tới");
+  EXPECT_EQ(quarter.from_date, "2025-01");
+  EXPECT_EQ(quarter.to_date, "2025-03");
+  EXPECT_EQ(by_text(figures, "thứ Sáu tới").date, "2024-11-29");  // 27 November 2024 was a Wednesday
+}
+
+TEST(VietnameseRelativePeriods, AQuarterWithoutAYearTakesTheReferenceYear) {
+  auto inner = extract_vi_with_ref("Trong quý 3, xuất khẩu đạt 12,5 tỷ USD.", "2024-11-27");
+  EXPECT_EQ(by_text(inner, "quý 3").from_date, "2024-07");
+  EXPECT_EQ(by_text(inner, "quý 3").to_date, "2024-09");
+}
+
+TEST(VietnameseMoney, CentsSpokenDecimalsAndBounds) {
+  auto figures = testing::extract("Vé giá 2 đô la và 50 xen, phí hai phẩy năm đô, từ 7.000 đồng trở xuống.", "vi");
+  EXPECT_EQ(by_text(figures, "2 đô la và 50 xen").value->to_string(), "2.5");
+  EXPECT_EQ(by_text(figures, "hai phẩy năm đô").value->to_string(), "2.5");
+  const Figure& bound = by_text(figures, "từ 7.000 đồng trở xuống");
+  EXPECT_EQ(bound.value->to_string(), "7000");
+  EXPECT_EQ(bound.qualifier, "at_most");
+}
+
+TEST(VietnameseChange, AComparativeWithAComparisonBaseIsADifference) {
+  auto figures = testing::extract(
+      "GRDP tăng 8,5%, cao hơn 0,3 điểm phần trăm so với năm trước; giá trần cao hơn 1.000 đồng.", "vi");
+  const Figure& difference = by_text(figures, "cao hơn 0,3 điểm phần trăm");
+  EXPECT_EQ(difference.direction, "increase");
+  EXPECT_FALSE(difference.qualifier.has_value());
+  const Figure& bound = by_text(figures, "cao hơn 1.000 đồng");
+  EXPECT_EQ(bound.qualifier, "more_than");
+  EXPECT_FALSE(bound.direction.has_value());
+}
+
+}  // namespace
+}  // namespace sosu

@@ -72,6 +72,12 @@ TEST(SplitSentences, KeepsEachNumberInOneSentence) {
   EXPECT_EQ(split_sentences(text).size(), 6u);
 }
 
+TEST(SplitSentences, AnAbbreviationBeforeANumberIsNoSentenceEnd) {
+  const std::string text = "Giá vé là Rs. 20 (xem tr. 12). Doanh thu đạt 5 tỷ USD. 20 tỉnh đã báo cáo.";
+  // ICU itself keeps "USD. 20 tỉnh" together: a lower-case word follows the number (UAX #29 SB8).
+  EXPECT_EQ(sentence_texts(text), (Texts{"Giá vé là Rs. 20 (xem tr. 12).", "Doanh thu đạt 5 tỷ USD. 20 tỉnh đã báo cáo."}));
+}
+
 TEST(SplitSentences, SplitsKoreanSentencesEndingInDaAndAPeriod) {
   const std::string text = "가격은 12.5달러다. 다음 문장이다. 셋째다.";
   EXPECT_EQ(sentence_texts(text), (Texts{"가격은 12.5달러다.", "다음 문장이다.", "셋째다."}));
