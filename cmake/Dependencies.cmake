@@ -19,6 +19,12 @@ if(NOT TARGET pugixml::pugixml)
   find_package(pugixml 1.11 CONFIG REQUIRED)
 endif()
 
+if(NOT TARGET gumbo::gumbo)
+  # The HTML5 parser (Debian: libgumbo-dev, pkg-config only).
+  pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET GLOBAL gumbo)
+  add_library(gumbo::gumbo ALIAS PkgConfig::GUMBO)
+endif()
+
 if(NOT TARGET nlohmann_json::nlohmann_json)
   find_package(nlohmann_json 3 CONFIG REQUIRED)
 endif()

@@ -15,6 +15,8 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kPackCapture: return "pack_capture";
     case ErrorCode::kPackExample: return "pack_example";
     case ErrorCode::kUsage: return "usage";
+    case ErrorCode::kEncoding: return "encoding";
+    case ErrorCode::kMarkup: return "markup";
   }
   return "unknown";
 }

@@ -28,6 +28,8 @@ enum class ErrorCode {
   kPackCapture,     // a capture name that sosu does not know
   kPackExample,     // an <example> or <counterexample> that does not behave
   kUsage,           // a bad command-line flag or value
+  kEncoding,        // bytes that are not in the document's encoding, or an encoding not told
+  kMarkup,          // XML that is not well-formed, or a feed without items
 };
 
 // The stable name of a code, e.g. "invalid_utf8" (used in JSON error records).

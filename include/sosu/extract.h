@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sosu/document.h"
 #include "sosu/error.h"
 #include "sosu/figure.h"
 #include "sosu/pattern_pack.h"
@@ -69,12 +70,21 @@ class PreparedPiece {
   mutable std::uint64_t cp_cursor_ = 0;
 };
 
-// Numbers sentences across the pieces of one document.
+// What carries over between the pieces of one document: the sentence count, the inferred
+// number convention, and what its reader knew of it.
 struct DocumentCursor {
   std::uint32_t next_sentence = 0;
+  // From readers of web documents (document.h): the metadata goes into every record and its
+  // date resolves relative times (before ExtractOptions::ref_date); a figure in a table cell
+  // takes the cell's row header as subject and a time in its column header as time.
+  const DocumentMeta* meta = nullptr;
+  const std::vector<TableCell>* cells = nullptr;
   // The decimal mark this document uses, for languages that write numbers both ways:
   // inferred from the first piece's unambiguous numbers (1.234.567, 91,7 or 1,234,567, 91.7).
   std::optional<char> inferred_decimal_mark;
+  // The language of the last sentence that had one: a line of digits alone (a table cell)
+  // is read in it.
+  std::string last_language;
 };
 
 // The decimal mark that text's unambiguous numbers point to, or nullopt when they do not
@@ -89,6 +99,9 @@ class Extractor {
   bool run_piece(std::string_view doc_id, const TextPiece& piece, DocumentCursor& cursor, FigureSink& sink) const;
   // Runs over a whole document held in memory.
   bool run(std::string_view doc_id, std::string_view text, FigureSink& sink) const;
+  // Runs over a document from a reader (HTML, feed item, XML, legacy encoding), with its metadata
+  // and table cells.
+  bool run_document(const Document& document, FigureSink& sink) const;
 
   const PackSet& packs() const { return *packs_; }
   const ExtractOptions& options() const { return options_; }
@@ -105,7 +118,10 @@ class Extractor {
   void run_segment(std::string_view doc_id, const PreparedPiece& prepared, std::size_t sentence_offset,
                    std::uint32_t index, std::string_view sentence, const Segment& segment,
                    const std::vector<Segment>& excluded, std::optional<char> document_decimal_mark,
-                   std::vector<Figure>& out) const;
+                   const ExtractOptions& options, std::vector<Figure>& out) const;
+  // What the lines around figures say of them: a unit line ("(단위: 억원)") scales the bare
+  // numbers under it; a table cell lends its headers. `figures` are the piece's, in order.
+  void apply_layout(const TextPiece& piece, const DocumentCursor& cursor, std::vector<Figure>& figures) const;
 
   friend class ExtractorBuilder;
   Extractor(std::shared_ptr<const PackSet> packs, ExtractOptions options)

@@ -61,6 +61,8 @@ struct Figure {
   // The decimal mark the figure's numbers were read with, for languages whose documents
   // write numbers either way (Vietnamese): "," (4.925 is 4925) or "." (4,925 is 4925).
   std::optional<std::string> decimal_mark;
+  // RECORD.md's document metadata, from readers that know it (HTML, feeds).
+  std::optional<std::string> doc_url, doc_title, doc_date;
 };
 
 }  // namespace sosu

@@ -534,6 +534,8 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
   for (const SentenceSpan& span : prepared.sentences()) {
     std::string_view sentence = text.substr(span.byte_start, span.byte_end - span.byte_start);
     std::string lang = sentence_language(sentence, options_);
+    if (lang == "und" && !cursor.last_language.empty()) lang = cursor.last_language;
+    else if (lang != "und") cursor.last_language = lang;
     std::vector<Segment> quotes = foreign_quotes(sentence, lang);
     sentences.push_back(SentenceLanguages{sentence, Segment{0, sentence.size(), std::move(lang)}, std::move(quotes)});
   }
@@ -552,23 +554,47 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
     }
     cursor.inferred_decimal_mark = infer_decimal_mark(evidence);
   }
+  // Relative times resolve against the document's own date when its reader found one.
+  ExtractOptions options = options_;
+  if (cursor.meta != nullptr && cursor.meta->date) {
+    if (auto date = CalendarDate::parse(cursor.meta->date->substr(0, 10))) options.ref_date = date;
+  }
+  std::vector<Figure> figures;
   for (std::size_t k = 0; k < sentences.size(); ++k) {
     const std::uint32_t index = cursor.next_sentence++;
     const SentenceLanguages& s = sentences[k];
     const std::size_t offset = prepared.sentences()[k].byte_start;
-    // A sentence's figures are few: gather them from every segment, then push them in order.
-    std::vector<Figure> figures;
+    const std::size_t first = figures.size();
     for (const Segment& quote : s.quotes) {
-      run_segment(doc_id, prepared, offset, index, s.text, quote, {}, cursor.inferred_decimal_mark, figures);
+      run_segment(doc_id, prepared, offset, index, s.text, quote, {}, cursor.inferred_decimal_mark, options, figures);
     }
-    run_segment(doc_id, prepared, offset, index, s.text, s.whole, s.quotes, cursor.inferred_decimal_mark, figures);
-    std::stable_sort(figures.begin(), figures.end(),
+    run_segment(doc_id, prepared, offset, index, s.text, s.whole, s.quotes, cursor.inferred_decimal_mark, options,
+                figures);
+    std::stable_sort(figures.begin() + static_cast<std::ptrdiff_t>(first), figures.end(),
                      [](const Figure& a, const Figure& b) { return a.byte_start < b.byte_start; });
-    for (const Figure& f : figures) {
-      if (!sink.on_figure(f)) return false;
+  }
+  apply_layout(piece, cursor, figures);
+  for (Figure& f : figures) {
+    if (cursor.meta != nullptr) {
+      f.doc_url = cursor.meta->url;
+      f.doc_title = cursor.meta->title;
+      f.doc_date = cursor.meta->date;
     }
+    if (!sink.on_figure(f)) return false;
   }
   return true;
+}
+
+bool Extractor::run_document(const Document& document, FigureSink& sink) const {
+  DocumentCursor cursor;
+  cursor.meta = &document.meta;
+  cursor.cells = &document.cells;
+  bool keep_going = true;
+  split_pieces(document.text, ReadOptions{}, [&](const TextPiece& piece) {
+    keep_going = run_piece(document.id, piece, cursor, sink);
+    return keep_going;
+  });
+  return keep_going;
 }
 
 std::vector<Extractor::Segment> Extractor::foreign_quotes(std::string_view sentence, const std::string& lang) const {
@@ -600,7 +626,7 @@ std::vector<Extractor::Segment> Extractor::foreign_quotes(std::string_view sente
 void Extractor::run_segment(std::string_view doc_id, const PreparedPiece& prepared, std::size_t sentence_offset,
                             std::uint32_t index, std::string_view sentence, const Segment& segment,
                             const std::vector<Segment>& excluded, std::optional<char> document_decimal_mark,
-                            std::vector<Figure>& out) const {
+                            const ExtractOptions& options, std::vector<Figure>& out) const {
   const auto& languages = packs_->data().languages;
   auto rules_it = languages.find(segment.lang);
   if (rules_it == languages.end()) return;
@@ -623,7 +649,7 @@ void Extractor::run_segment(std::string_view doc_id, const PreparedPiece& prepar
                 matches.end());
   if (matches.empty()) return;
   // 5. numerals
-  FigureBuilder builder(rules, numerals, text, options_);
+  FigureBuilder builder(rules, numerals, text, options);
   std::vector<Draft> drafts;
   std::vector<internal::TimeMention> mentions;
   for (const Match& m : matches) {

@@ -113,6 +113,9 @@ std::string figure_to_json(const Figure& f) {
   if (f.fraction) w.key("fraction"), w.string(*f.fraction);
   if (f.relative) w.key("relative"), w.string(*f.relative);
   if (f.decimal_mark) w.key("decimal_mark"), w.string(*f.decimal_mark);
+  if (f.doc_url) w.key("doc_url"), w.string(*f.doc_url);
+  if (f.doc_title) w.key("doc_title"), w.string(*f.doc_title);
+  if (f.doc_date) w.key("doc_date"), w.string(*f.doc_date);
   w.finish();
   return out;
 }

@@ -57,7 +57,8 @@ TEST(Cli, ReadsStandardInput) {
 TEST(Cli, InvalidStandardInputIsReported) {
   std::string out, err;
   EXPECT_EQ(run_command(cli() + "extract -", &out, &err, "ok 5명 \xFF"), 2);
-  EXPECT_EQ(err, "sosu: -: byte 8 (line 1, col 7): invalid UTF-8 (FF); document skipped\n");
+  EXPECT_EQ(err, "sosu: -: byte 8 (line 1, col 7): invalid UTF-8 (FF), and no legacy encoding reads it (name one with --encoding); "
+            "document skipped\n");
   EXPECT_EQ(out, "");
 }
 

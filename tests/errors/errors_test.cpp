@@ -19,7 +19,8 @@ TEST(Errors, InvalidUtf8IsReportedWithOffsetLineColumnAndBytes) {
   EXPECT_EQ(status, 2);
   EXPECT_EQ(out, "");
   EXPECT_EQ(err, "sosu: " + fixture("invalid_utf8.txt").string() +
-                     ": byte 27 (line 2, col 8): invalid UTF-8 (C3 28); document skipped\n");
+                     ": byte 27 (line 2, col 8): invalid UTF-8 (C3 28), and no legacy encoding reads it (name one with "
+                "--encoding); document skipped\n");
 }
 
 TEST(Errors, BinaryFileIsReportedAtItsNulByte) {
@@ -32,7 +33,8 @@ TEST(Errors, TruncatedSequenceAtTheEnd) {
   std::string err;
   EXPECT_EQ(run_command(cli() + "extract " + quoted(fixture("truncated_utf8.txt")), nullptr, &err), 2);
   EXPECT_EQ(err, "sosu: " + fixture("truncated_utf8.txt").string() +
-                     ": byte 12 (line 2, col 1): invalid UTF-8 (EB 8B) cut off by the end of the input; document skipped\n");
+                     ": byte 12 (line 2, col 1): invalid UTF-8 (EB 8B) cut off by the end of the input, and no legacy encoding reads it "
+                "(name one with --encoding); document skipped\n");
 }
 
 TEST(Errors, EmptyFileIsNoErrorAndNoRecords) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -37,29 +38,76 @@ std::shared_ptr<const PackSet> load_configured_packs(const Config& config) {
   return std::make_shared<const PackSet>(std::move(packs).value());
 }
 
-// Reads every input in order and hands each piece of each valid document to on_piece.
-// Bad documents are reported and skipped; returns false if any input failed.
-template <class OnDocument>
-bool for_each_document(const Config& config, OnDocument&& on_document) {
+// The first bytes of a file, to tell its format and encoding.
+std::string file_head(const Input& input) {
+  std::ifstream in(input.path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
+
+// Reads every input in order and hands each piece of each valid document to
+// on_piece(doc_id, piece, cursor), then calls on_end(doc_id, cursor) once per document.
+// Plain UTF-8 text streams; HTML, XML, feeds and legacy encodings go through the document
+// readers (a feed gives a document per item). Bad documents are reported and skipped;
+// returns false if any input failed.
+template <class OnPiece, class OnEnd>
+bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end) {
   std::vector<Error> errors;
   std::vector<Input> inputs = expand_inputs(config.paths, errors);
   for (const Error& e : errors) report(e);
   bool ok = errors.empty();
-  for (const Input& input : inputs) {
-    DocumentCursor cursor;
-    bool keep_going = true;
-    Result<std::uint64_t> read = read_text_document(input, ReadOptions{}, [&](const TextPiece& piece) {
-      keep_going = on_document(input, piece, cursor);
+  bool keep_going = true;
+  auto read_with_readers = [&](const Input& input) {
+    std::vector<Error> failed = read_documents(input, config.documents, [&](const Document& doc) {
+      DocumentCursor cursor;
+      cursor.meta = &doc.meta;
+      cursor.cells = &doc.cells;
+      split_pieces(doc.text, ReadOptions{}, [&](const TextPiece& piece) {
+        keep_going = on_piece(doc.id, piece, cursor);
+        return keep_going;
+      });
+      on_end(doc.id, cursor);
       return keep_going;
     });
-    if (!read) {
-      for (const Error& e : read.errors()) report(e);
-      ok = false;
-    }
+    for (const Error& e : failed) report(e);
+    ok = ok && failed.empty();
+  };
+  for (const Input& input : inputs) {
     if (!keep_going) break;
+    if (input.is_stdin) {
+      read_with_readers(input);  // standard input is read once, into memory
+      continue;
+    }
+    const InputKind kind = sniff_input(input.name, file_head(input), config.documents);
+    const bool utf8_text = kind.format == InputFormat::kText && (kind.encoding.empty() || kind.encoding == "UTF-8" ||
+                                                                 kind.encoding == "utf-8");
+    if (!utf8_text) {
+      read_with_readers(input);
+      continue;
+    }
+    DocumentCursor cursor;
+    Result<std::uint64_t> read = read_text_document(input, ReadOptions{}, [&](const TextPiece& piece) {
+      keep_going = on_piece(input.name, piece, cursor);
+      return keep_going;
+    });
+    if (read) {
+      on_end(input.name, cursor);
+      continue;
+    }
+    // Not UTF-8: a text in a legacy encoding, unless it reads as none (the readers tell).
+    if (read.errors().front().code == ErrorCode::kInvalidUtf8 && kind.encoding.empty()) {
+      read_with_readers(input);
+      continue;
+    }
+    for (const Error& e : read.errors()) report(e);
+    ok = false;
   }
   return ok;
 }
+
+void no_end(const std::string&, const DocumentCursor&) {}
 
 }  // namespace
 
@@ -71,9 +119,12 @@ int run_extract(const Config& config) {
   options.ref_date = config.ref_date;
   Extractor extractor = ExtractorBuilder().packs(packs).options(options).build();
   JsonlSink sink(std::cout);
-  bool ok = for_each_document(config, [&](const Input& input, const TextPiece& piece, DocumentCursor& cursor) {
-    return extractor.run_piece(input.name, piece, cursor, sink);
-  });
+  bool ok = for_each_document(
+      config,
+      [&](const std::string& doc_id, const TextPiece& piece, DocumentCursor& cursor) {
+        return extractor.run_piece(doc_id, piece, cursor, sink);
+      },
+      no_end);
   std::cout.flush();
   if (output_closed()) return ok ? 0 : 2;
   return ok ? 0 : 2;
@@ -82,7 +133,7 @@ int run_extract(const Config& config) {
 int run_tokenize(const Config& config) {
   ExtractOptions options;
   options.forced_lang = config.lang;
-  bool ok = for_each_document(config, [&](const Input& input, const TextPiece& piece, DocumentCursor& cursor) {
+  bool ok = for_each_document(config, [&](const std::string& doc_id, const TextPiece& piece, DocumentCursor& cursor) {
     PreparedPiece prepared(piece);
     for (const SentenceSpan& span : prepared.sentences()) {
       const std::uint32_t index = cursor.next_sentence++;
@@ -93,7 +144,7 @@ int run_tokenize(const Config& config) {
         PreparedPiece::SourceSpan src =
             prepared.to_source(span.byte_start + token.byte_start, span.byte_start + token.byte_end);
         nlohmann::ordered_json j;
-        j["doc"] = input.name;
+        j["doc"] = doc_id;
         j["sentence"] = index;
         j["lang"] = lang;
         j["text"] = std::string(src.text);
@@ -106,16 +157,55 @@ int run_tokenize(const Config& config) {
       }
     }
     return static_cast<bool>(std::cout);
-  });
+  }, no_end);
   std::cout.flush();
   return ok ? 0 : 2;
 }
 
 int run_text(const Config& config) {
-  bool ok = for_each_document(config, [&](const Input&, const TextPiece& piece, DocumentCursor&) {
-    std::cout.write(piece.text.data(), static_cast<std::streamsize>(piece.text.size()));
-    return static_cast<bool>(std::cout);
-  });
+  if (!config.json) {
+    bool ok = for_each_document(
+        config,
+        [&](const std::string&, const TextPiece& piece, DocumentCursor&) {
+          std::cout.write(piece.text.data(), static_cast<std::streamsize>(piece.text.size()));
+          return static_cast<bool>(std::cout);
+        },
+        no_end);
+    std::cout.flush();
+    return ok ? 0 : 2;
+  }
+  // --json: one object per document, its text whole (documents from readers are in memory).
+  std::string text;
+  bool ok = for_each_document(
+      config,
+      [&](const std::string&, const TextPiece& piece, DocumentCursor&) {
+        text.append(piece.text);
+        return true;
+      },
+      [&](const std::string& doc_id, const DocumentCursor& cursor) {
+        nlohmann::ordered_json j;
+        j["doc"] = doc_id;
+        if (const DocumentMeta* m = cursor.meta) {
+          j["format"] = m->format;
+          j["encoding"] = m->encoding;
+          auto optional = [&](const char* key, const std::optional<std::string>& v) {
+            j[key] = v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
+          };
+          optional("url", m->url);
+          optional("title", m->title);
+          optional("date", m->date);
+          optional("author", m->author);
+          optional("site_name", m->site_name);
+          optional("lang", m->lang);
+          j["table_cells"] = cursor.cells != nullptr ? cursor.cells->size() : 0;
+        } else {
+          j["format"] = "text";
+          j["encoding"] = "UTF-8";
+        }
+        j["text"] = text;
+        std::cout << j.dump() << '\n';
+        text.clear();
+      });
   std::cout.flush();
   return ok ? 0 : 2;
 }

@@ -18,6 +18,15 @@ constexpr FlagDef kFlags[] = {
     {"lang", 0, "LANG", "Input", "Treat every sentence as LANG (ko, vi, ...) instead of detecting it per sentence."},
     {"ref-date", 0, "YYYY-MM-DD", "Input",
      "Resolve relative times (지난해, 지난달, năm ngoái) against this date; without it they stay relative."},
+    {"input-format", 0, "FORMAT", "Input",
+     "Read every input as text, html or xml instead of telling by its name and first bytes (auto)."},
+    {"encoding", 0, "NAME", "Input",
+     "Decode inputs from NAME (euc-kr, cp949, utf-16, windows-1258, viscii, tcvn3) instead of the "
+     "BOM, the declared charset or detection."},
+    {"all-text", 0, nullptr, "Input",
+     "HTML: keep all the text of the page, menus, comments and footers included, not only the article."},
+    {"xpath", 0, "EXPR", "Input", "XML: the document is the text of the nodes EXPR selects (default: all text)."},
+    {"json", 0, nullptr, "Output", "text: one JSON object per document, with its metadata, instead of the bare text."},
     {"patterns", 'p', "DIR", "Patterns",
      "Add the pattern packs in DIR over the default ones; its rules replace those with the same id. Repeatable."},
     {"help", 'h', nullptr, "Diagnostics", "Print this help and exit."},
@@ -50,7 +59,7 @@ std::string help_text() {
       "  sosu packs check [DIR...]        load pattern packs and run all their examples\n\n"
       "PATH is a file, a directory (read recursively, in sorted order) or - for standard input.\n"
       "Exit status: 0 no errors, 2 any error (bad flags, bad packs, unreadable or invalid input).\n";
-  for (const char* category : {"Input", "Patterns", "Diagnostics"}) {
+  for (const char* category : {"Input", "Output", "Patterns", "Diagnostics"}) {
     out += std::string("\n") + category + ":\n";
     for (const FlagDef& f : kFlags) {
       if (std::string(f.category) != category) continue;
@@ -107,6 +116,17 @@ Result<Config> parse_flags(const std::vector<std::string>& args) {
       if (!config.ref_date) errors.push_back(usage("--ref-date takes a date as YYYY-MM-DD, not " + value));
     }
     else if (long_name == "patterns") config.pattern_dirs.push_back(value);
+    else if (long_name == "encoding") config.documents.encoding = value;
+    else if (long_name == "all-text") config.documents.all_text = true;
+    else if (long_name == "xpath") config.documents.xpath = value;
+    else if (long_name == "json") config.json = true;
+    else if (long_name == "input-format") {
+      if (value == "auto") config.documents.format = InputFormat::kAuto;
+      else if (value == "text") config.documents.format = InputFormat::kText;
+      else if (value == "html") config.documents.format = InputFormat::kHtml;
+      else if (value == "xml") config.documents.format = InputFormat::kXml;
+      else errors.push_back(usage("--input-format takes auto, text, html or xml, not " + value));
+    }
   }
   bool wants_info = std::find(args.begin(), args.end(), "--help") != args.end() ||
                     std::find(args.begin(), args.end(), "-h") != args.end() ||

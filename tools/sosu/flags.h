@@ -20,6 +20,8 @@ struct Config {
   std::vector<std::string> pattern_dirs;   // --patterns, added over the default packs
   std::string lang;                        // --lang: force one language for every sentence
   std::optional<CalendarDate> ref_date;    // --ref-date: what relative times resolve against
+  DocumentOptions documents;               // --input-format, --encoding, --all-text, --xpath
+  bool json = false;                       // --json (text)
 };
 
 // Parses argv into a Config, or the usage errors found.

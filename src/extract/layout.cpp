@@ -1,0 +1,150 @@
+// What a document's layout says of its figures: a unit line ("(단위: 억원)", "Đơn vị: tỷ đồng")
+// scales the bare numbers of the lines under it, up to the next blank line (a table after
+// it); a table cell lends its row header as subject and a time in its column header as time.
+#include <algorithm>
+#include <map>
+
+#include "match/pack_data.h"
+#include "sosu/extract.h"
+#include "sosu/sink.h"
+
+namespace sosu {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool remove_prefix(std::string_view& s, std::string_view prefix) {
+  if (s.substr(0, prefix.size()) != prefix) return false;
+  s.remove_prefix(prefix.size());
+  return true;
+}
+
+// a × b exactly, or nullopt past 63 bits.
+std::optional<Decimal> times(const Decimal& a, const Decimal& b) {
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(a.coefficient, b.coefficient, &product)) return std::nullopt;
+  int scale = a.scale + b.scale;
+  while (scale > 0 && product % 10 == 0) {
+    product /= 10;
+    --scale;
+  }
+  return Decimal{product, scale};
+}
+
+bool is_measure(Kind k) {
+  return k == Kind::kCount || k == Kind::kPercent || k == Kind::kPercentPoint || k == Kind::kMoney ||
+         k == Kind::kQuantity || k == Kind::kNumber;
+}
+
+}  // namespace
+
+void Extractor::apply_layout(const TextPiece& piece, const DocumentCursor& cursor, std::vector<Figure>& figures) const {
+  if (figures.empty()) return;
+  const auto& languages = packs_->data().languages;
+
+  // The figure one unit stands for ("천명" → count 1000 명, "tỷ đồng" → money 10^9 VND): the
+  // extractor's own reading of "1" and the unit, in the language whose marker the line has.
+  std::map<std::pair<std::string, std::string>, std::optional<Figure>> scales;
+  auto scale_of = [&](const std::string& lang, const std::string& unit) -> const std::optional<Figure>& {
+    auto [it, added] = scales.try_emplace({lang, unit});
+    if (!added) return it->second;
+    ExtractOptions options;
+    options.forced_lang = lang;
+    Extractor reader = ExtractorBuilder().packs(packs_).options(options).build();
+    for (const std::string& probe : {"1" + unit, "1 " + unit}) {
+      CollectingSink sink;
+      reader.run("unit", probe, sink);
+      if (sink.figures.size() == 1 && sink.figures[0].text == probe && sink.figures[0].value &&
+          sink.figures[0].unit && is_measure(sink.figures[0].kind)) {
+        it->second = sink.figures[0];
+        break;
+      }
+    }
+    return it->second;
+  };
+
+  // 1. Unit lines and the stretch of text each governs.
+  struct Scope {
+    std::uint64_t start, end;  // document bytes
+    Figure unit;
+  };
+  std::vector<Scope> scopes;
+  const std::string_view text = piece.text;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = trim(text.substr(pos, end - pos));
+    const std::size_t next = end + 1;
+    bool bracketed = !line.empty() && (line.front() == '(' || line.front() == '[' || line.front() == '<');
+    if (bracketed) line = trim(line.substr(1));
+    for (const auto& [lang, rules] : languages) {
+      const internal::Table* markers = rules.table("unit_line_marker");
+      if (markers == nullptr) continue;
+      auto marker = markers->longest_prefix(line);
+      if (!marker) continue;
+      std::string_view rest = trim(line.substr(marker->first.size()));
+      if (!remove_prefix(rest, ":") && !remove_prefix(rest, "\xEF\xBC\x9A")) break;  // ":" or "："
+      rest = trim(rest);
+      while (!rest.empty() && (rest.back() == ')' || rest.back() == ']' || rest.back() == '>')) rest = trim(rest.substr(0, rest.size() - 1));
+      // "(단위: 천명, %)" names a unit per column: not one that scales them all.
+      if (rest.empty() || rest.find(',') != std::string_view::npos) break;
+      const std::optional<Figure>& unit = scale_of(lang, std::string(rest));
+      if (!unit) break;
+      std::size_t blank = text.find("\n\n", end);
+      const std::size_t scope_end = blank == std::string_view::npos ? text.size() : blank;
+      scopes.push_back(Scope{piece.byte_offset + end, piece.byte_offset + scope_end, *unit});
+      break;
+    }
+    pos = next;
+  }
+  for (Figure& f : figures) {
+    if (f.kind != Kind::kNumber || f.unit) continue;
+    for (const Scope& s : scopes) {
+      if (f.byte_start < s.start || f.byte_end > s.end) continue;
+      std::optional<Decimal> value = f.value ? times(*f.value, *s.unit.value) : std::nullopt;
+      if (f.value && !value) break;
+      f.value = value;
+      if (f.from) f.from = times(*f.from, *s.unit.value);
+      if (f.to) f.to = times(*f.to, *s.unit.value);
+      f.kind = s.unit.kind;
+      f.unit = s.unit.unit;
+      break;
+    }
+  }
+
+  // 2. Table cells: the row header as subject, a time in the column header as time.
+  if (cursor.cells == nullptr || cursor.cells->empty()) return;
+  std::map<std::string, std::optional<TimeRef>> header_times;
+  auto time_of = [&](const std::string& header) -> const std::optional<TimeRef>& {
+    auto [it, added] = header_times.try_emplace(header);
+    if (!added) return it->second;
+    CollectingSink sink;
+    run("header", header, sink);
+    for (const Figure& h : sink.figures) {
+      std::optional<std::string> date;
+      if (h.kind == Kind::kYear || h.kind == Kind::kDate) date = h.date;
+      else if (h.kind == Kind::kDateRange && h.from_date && h.to_date) date = *h.from_date + "/" + *h.to_date;
+      else if (h.kind == Kind::kYearRange && h.from && h.to) date = h.from->to_string() + "/" + h.to->to_string();
+      else continue;
+      it->second = TimeRef{header, date, std::nullopt, h.relative};
+      break;
+    }
+    return it->second;
+  };
+  const std::vector<TableCell>& cells = *cursor.cells;
+  for (Figure& f : figures) {
+    auto cell = std::upper_bound(cells.begin(), cells.end(), f.byte_start,
+                                 [](std::uint64_t at, const TableCell& c) { return at < c.byte_start; });
+    if (cell == cells.begin()) continue;
+    --cell;
+    if (f.byte_end > cell->byte_end || !is_measure(f.kind)) continue;
+    if (!f.subject && !cell->row_header.empty()) f.subject = cell->row_header;
+    if (!f.time && !cell->column_header.empty()) f.time = time_of(cell->column_header);
+  }
+}
+
+}  // namespace sosu

@@ -1,0 +1,187 @@
+// Web inputs: which format and encoding, decoding to UTF-8, then the HTML, XML or text reader.
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "read/decode.h"
+#include "read/html.h"
+#include "read/xml.h"
+#include "sosu/document.h"
+
+namespace sosu {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool ends_with(const std::string& s, std::string_view end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+Error encoding_error(const std::string& file, const std::string& message) {
+  Error e;
+  e.code = ErrorCode::kEncoding;
+  e.file = file;
+  e.message = message;
+  return e;
+}
+
+// The bytes as UTF-8, with the encoding they were read from. A charset named by --encoding, a
+// BOM or the document itself is used as named; otherwise UTF-8 if the bytes are UTF-8, else
+// the legacy encoding they read best in.
+Result<std::string> to_utf8(const std::string& name, std::string_view bytes, const InputKind& kind,
+                            std::string& encoding_out) {
+  std::size_t skip = 0;
+  std::string charset;
+  if (!kind.encoding.empty()) {
+    std::optional<std::string> known = internal::iconv_charset(kind.encoding);
+    if (!known) return encoding_error(name, "unknown encoding '" + kind.encoding + "'; sosu reads UTF-8, UTF-16, EUC-KR/CP949, Windows-1258, VISCII and TCVN3");
+    charset = *known;
+  }
+  if (std::optional<internal::Bom> bom = internal::detect_bom(bytes)) {
+    charset = bom->charset;  // a byte-order mark outranks any declaration
+    skip = bom->length;
+  }
+  if (charset.empty() || charset == "UTF-8") {
+    Utf8Checker checker(name);
+    std::optional<Error> bad = checker.feed(bytes);
+    if (!bad) bad = checker.finish();
+    if (!bad) {
+      // A UTF-8 BOM stays: the text of a UTF-8 file is the file, byte for byte (RECORD.md).
+      encoding_out = "UTF-8";
+      return std::string(bytes);
+    }
+    if (!charset.empty() || bad->code != ErrorCode::kInvalidUtf8) return *bad;
+    std::optional<std::string> guess = internal::guess_legacy_charset(bytes);
+    if (!guess) {
+      const std::string skipped = "; document skipped";
+      std::string& m = bad->message;
+      if (m.size() >= skipped.size() && m.compare(m.size() - skipped.size(), skipped.size(), skipped) == 0) {
+        m.resize(m.size() - skipped.size());
+      }
+      m += ", and no legacy encoding reads it (name one with --encoding)" + skipped;
+      return *bad;
+    }
+    charset = *guess;
+  }
+  if (charset != "UTF-16LE" && charset != "UTF-16BE" && charset != "UTF-16") {
+    if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+      Error e;
+      e.code = ErrorCode::kBinaryFile;
+      e.file = name;
+      e.byte_offset = nul;
+      e.message = "a NUL byte: not a text document; document skipped";
+      return e;
+    }
+  }
+  encoding_out = charset;
+  return internal::decode_to_utf8(bytes.substr(skip), charset, name, skip);
+}
+
+}  // namespace
+
+InputKind sniff_input(const std::string& name, std::string_view head, const DocumentOptions& options) {
+  InputKind kind;
+  kind.encoding = options.encoding;
+  const std::string lower_name = lower_ascii(name);
+  // The markup's start: past a BOM, white space and, in UTF-16, the zero bytes.
+  std::string start;
+  for (char c : head.substr(0, 2048)) {
+    if (c != '\0') start += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  start.erase(0, std::min(start.find('<') == std::string::npos ? 0 : start.find('<'), start.size()));
+  if (options.format != InputFormat::kAuto) {
+    kind.format = options.format;
+  } else if (ends_with(lower_name, ".html") || ends_with(lower_name, ".htm") || ends_with(lower_name, ".xhtml") ||
+             ends_with(lower_name, ".shtml")) {
+    kind.format = InputFormat::kHtml;
+  } else if (ends_with(lower_name, ".xml") || ends_with(lower_name, ".rss") || ends_with(lower_name, ".atom") ||
+             ends_with(lower_name, ".rdf")) {
+    kind.format = InputFormat::kXml;
+  } else if (start.rfind("<!doctype html", 0) == 0 || start.rfind("<html", 0) == 0) {
+    kind.format = InputFormat::kHtml;
+  } else if (start.rfind("<?xml", 0) == 0 || start.rfind("<rss", 0) == 0 || start.rfind("<feed", 0) == 0) {
+    kind.format = start.find("<html") != std::string::npos && start.find("<rss") == std::string::npos &&
+                          start.find("<feed") == std::string::npos
+                      ? InputFormat::kHtml
+                      : InputFormat::kXml;
+  }
+  if (kind.encoding.empty()) {
+    if (kind.format == InputFormat::kHtml) {
+      if (auto declared = internal::html_declared_charset(head)) kind.encoding = *declared;
+    } else if (kind.format == InputFormat::kXml) {
+      if (auto declared = internal::xml_declared_encoding(head)) kind.encoding = *declared;
+    }
+  }
+  return kind;
+}
+
+std::vector<Error> read_documents_from_bytes(const std::string& name, std::string bytes,
+                                             const DocumentOptions& options,
+                                             const std::function<bool(const Document&)>& on_document) {
+  std::vector<Error> errors;
+  if (bytes.empty()) return errors;  // an empty document has no figures and is no fault
+  const InputKind kind = sniff_input(name, bytes, options);
+  std::string encoding;
+  Result<std::string> text = to_utf8(name, bytes, kind, encoding);
+  if (!text) return text.errors();
+  std::string().swap(bytes);  // the raw bytes are not needed any more
+  auto with_encoding = [&](const Document& d) {
+    Document copy = d;
+    copy.meta.encoding = encoding;
+    return on_document(copy);
+  };
+  switch (kind.format) {
+    case InputFormat::kHtml:
+      with_encoding(internal::html_document(*text, name, options.all_text));
+      break;
+    case InputFormat::kXml:
+      errors = internal::xml_documents(*text, name, options, with_encoding);
+      break;
+    case InputFormat::kText:
+    case InputFormat::kAuto: {
+      Document doc;
+      doc.id = name;
+      doc.text = std::move(text).value();
+      doc.meta.encoding = encoding;
+      on_document(doc);
+      break;
+    }
+  }
+  return errors;
+}
+
+std::vector<Error> read_documents(const Input& input, const DocumentOptions& options,
+                                  const std::function<bool(const Document&)>& on_document) {
+  std::string bytes;
+  if (input.is_stdin) {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(input.path, std::ios::binary);
+    if (!in) {
+      Error e;
+      e.code = ErrorCode::kIo;
+      e.file = input.name;
+      e.message = std::string("cannot open: ") + std::strerror(errno);
+      return {e};
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+      Error e;
+      e.code = ErrorCode::kIo;
+      e.file = input.name;
+      e.message = "read error";
+      return {e};
+    }
+  }
+  return read_documents_from_bytes(input.name, std::move(bytes), options, on_document);
+}
+
+}  // namespace sosu
