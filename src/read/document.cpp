@@ -49,6 +49,17 @@ Result<std::string> to_utf8(const std::string& name, std::string_view bytes, con
     charset = bom->charset;  // a byte-order mark outranks any declaration
     skip = bom->length;
   }
+  // A NUL byte in anything but UTF-16 is a binary file (an image saved as .html).
+  if (charset.rfind("UTF-16", 0) != 0) {
+    if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+      Error e;
+      e.code = ErrorCode::kBinaryFile;
+      e.file = name;
+      e.byte_offset = nul;
+      e.message = "a NUL byte: not a text document; document skipped";
+      return e;
+    }
+  }
   if (charset.empty() || charset == "UTF-8") {
     Utf8Checker checker(name);
     std::optional<Error> bad = checker.feed(bytes);
@@ -70,16 +81,6 @@ Result<std::string> to_utf8(const std::string& name, std::string_view bytes, con
       return *bad;
     }
     charset = *guess;
-  }
-  if (charset != "UTF-16LE" && charset != "UTF-16BE" && charset != "UTF-16") {
-    if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-      Error e;
-      e.code = ErrorCode::kBinaryFile;
-      e.file = name;
-      e.byte_offset = nul;
-      e.message = "a NUL byte: not a text document; document skipped";
-      return e;
-    }
   }
   encoding_out = charset;
   return internal::decode_to_utf8(bytes.substr(skip), charset, name, skip);
