@@ -116,7 +116,8 @@ void Extractor::apply_layout(const TextPiece& piece, const DocumentCursor& curso
     }
   }
 
-  // 2. Table cells: the row header as subject, a time in the column header as time.
+  // 2. Table cells: the row header as subject, a time in the column header as time, and a
+  // unit in it ("취업자(천명)", "Doanh thu (tỷ đồng)") for the column's bare numbers.
   if (cursor.cells == nullptr || cursor.cells->empty()) return;
   std::map<std::string, std::optional<TimeRef>> header_times;
   auto time_of = [&](const std::string& header) -> const std::optional<TimeRef>& {
@@ -144,6 +145,18 @@ void Extractor::apply_layout(const TextPiece& piece, const DocumentCursor& curso
     if (f.byte_end > cell->byte_end || !is_measure(f.kind)) continue;
     if (!f.subject && !cell->row_header.empty()) f.subject = cell->row_header;
     if (!f.time && !cell->column_header.empty()) f.time = time_of(cell->column_header);
+    const std::string& header = cell->column_header;
+    const std::size_t open = header.rfind('(');
+    if (f.kind == Kind::kNumber && !f.unit && f.value && open != std::string::npos && header.back() == ')') {
+      const std::string unit(trim(std::string_view(header).substr(open + 1, header.size() - open - 2)));
+      if (const std::optional<Figure>& scale = unit.empty() ? std::nullopt : scale_of(f.lang, unit)) {
+        if (std::optional<Decimal> value = times(*f.value, *scale->value)) {
+          f.value = value;
+          f.kind = scale->kind;
+          f.unit = scale->unit;
+        }
+      }
+    }
   }
 }
 

@@ -310,6 +310,49 @@ TEST(UnitLines, AUnitLineScalesTheBareNumbersUpToTheBlankLine) {
   EXPECT_EQ(by_text(vi, "1.250,5").value->to_string(), "1250500000");
 }
 
+TEST(UnitLines, AUnitInAColumnHeaderScalesThatColumn) {
+  const std::string page =
+      "<html lang=ko><body><article><h1>시도별 고용</h1><p>시도별 취업자와 고용률은 다음과 같다.</p>"
+      "<table><tr><th>지역</th><th>취업자(천명)</th><th>고용률(%)</th></tr>"
+      "<tr><th>서울</th><td>5,231</td><td>62.1</td></tr><tr><th>부산</th><td>1,667</td><td>57.3</td></tr>"
+      "</table></article></body></html>";
+  std::vector<Document> docs;
+  ASSERT_TRUE(read_documents_from_bytes("table.html", page, {}, [&](const Document& d) {
+                docs.push_back(d);
+                return true;
+              }).empty());
+  ASSERT_EQ(docs.size(), 1u);
+  auto figures = figures_of(docs[0]);
+  const Figure& seoul = by_text(figures, "5,231");
+  EXPECT_EQ(seoul.kind, Kind::kCount);
+  EXPECT_EQ(seoul.value->to_string(), "5231000");
+  EXPECT_EQ(seoul.subject, "서울");
+  const Figure& busan_rate = by_text(figures, "57.3");
+  EXPECT_EQ(busan_rate.kind, Kind::kPercent);
+  EXPECT_EQ(busan_rate.value->to_string(), "57.3");
+  EXPECT_EQ(busan_rate.subject, "부산");
+}
+
+// RECORD.md's invariant for every reader: the document text sliced at a record's offsets,
+// in code points and in bytes, is the record's text.
+TEST(WebDocuments, EveryRecordPointsIntoItsDocumentText) {
+  for (const char* name : {"ko-article.html", "vi-article.html", "density-only.html", "broken.html",
+                           "ko-euckr-meta.html", "feed-rss.xml", "feed-atom.xml", "newsml.xml", "ko-euckr.txt",
+                           "vi-cp1258.txt", "vi-viscii.txt", "vi-tcvn.txt", "ko-utf16le-bom.txt", "vi-utf16be-bom.txt"}) {
+    Read r = read(name);
+    ASSERT_FALSE(r.documents.empty()) << name;
+    std::size_t records = 0;
+    for (const Document& doc : r.documents) {
+      for (const Figure& f : figures_of(doc)) {
+        ++records;
+        EXPECT_EQ(testing::slice_code_points(doc.text, f.start, f.end), f.text) << name;
+        EXPECT_EQ(doc.text.substr(f.byte_start, f.byte_end - f.byte_start), f.text) << name;
+      }
+    }
+    EXPECT_GT(records, 0u) << name;
+  }
+}
+
 TEST(WebCli, ExtractAndTextOverAFeedAndABrokenOne) {
   std::string out, err;
   int status = testing::run_command(std::string(SOSU_CLI_PATH) + " text --json " + web("feed-rss.xml").string() + " " +
