@@ -25,6 +25,16 @@ if(NOT TARGET gumbo::gumbo)
   add_library(gumbo::gumbo ALIAS PkgConfig::GUMBO)
 endif()
 
+if(NOT TARGET archive::archive)
+  # Zip files (DOCX, ODT): Debian's libarchive-dev.
+  pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET GLOBAL libarchive)
+  add_library(archive::archive ALIAS PkgConfig::LIBARCHIVE)
+endif()
+
+if(NOT TARGET ZLIB::ZLIB)
+  find_package(ZLIB REQUIRED)  # gzip streams (WARC.gz)
+endif()
+
 if(NOT TARGET nlohmann_json::nlohmann_json)
   find_package(nlohmann_json 3 CONFIG REQUIRED)
 endif()

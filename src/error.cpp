@@ -17,6 +17,8 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kUsage: return "usage";
     case ErrorCode::kEncoding: return "encoding";
     case ErrorCode::kMarkup: return "markup";
+    case ErrorCode::kProtected: return "protected";
+    case ErrorCode::kNoText: return "no_text";
   }
   return "unknown";
 }

@@ -3,7 +3,8 @@
 # Sourced by tools/setup.sh and tools/test.sh; nothing is downloaded outside apt.
 sosu_install_deps() {
   local packages=(g++ cmake ninja-build pkg-config libicu-dev libre2-dev libpugixml-dev
-                  nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libgumbo-dev)
+                  nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libgumbo-dev libarchive-dev
+                  zlib1g-dev poppler-utils)
   local missing=()
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,7 +1,8 @@
-// Documents from web inputs: HTML articles, RSS/Atom feeds, other XML, and text in legacy
-// encodings (EUC-KR/CP949, UTF-16, Windows-1258, VISCII, TCVN3). Each becomes UTF-8 text
-// that `sosu text` prints and that every record's offsets point into, with what the
-// reader learnt about it: title, date, URL, and the headers of each table cell.
+// Documents from every input but plain UTF-8 text: HTML articles, RSS/Atom feeds, other XML,
+// text in legacy encodings (EUC-KR/CP949, UTF-16, Windows-1258, VISCII, TCVN3), PDF, DOCX,
+// ODT and WARC web archives. Each becomes UTF-8 text that `sosu text` prints and that every
+// record's offsets point into, with what the reader learnt about it: title, date, URL, the
+// headers of each table cell, where each page starts.
 //
 //   sosu::DocumentOptions options;  // format and encoding detected
 //   std::vector<sosu::Error> errors = sosu::read_documents(input, options, [&](const sosu::Document& d) {
@@ -10,12 +11,14 @@
 //   });
 //
 // Plain UTF-8 text is not read here but streamed in pieces (read.h), so that its size does
-// not matter; everything else is held in memory one document at a time.
+// not matter; a WARC streams record by record; everything else is held in memory one
+// document at a time.
 #ifndef SOSU_DOCUMENT_H_
 #define SOSU_DOCUMENT_H_
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +29,7 @@
 
 namespace sosu {
 
-enum class InputFormat { kAuto, kText, kHtml, kXml };
+enum class InputFormat { kAuto, kText, kHtml, kXml, kPdf, kOffice, kWarc };
 
 struct DocumentMeta {
   std::optional<std::string> url;        // canonical URL, og:url, a feed item's link
@@ -35,7 +38,7 @@ struct DocumentMeta {
   std::optional<std::string> author;
   std::optional<std::string> site_name;
   std::optional<std::string> lang;       // as the document declares it (<html lang>, <language>)
-  std::string format = "text";           // text, html, xml, rss, atom
+  std::string format = "text";           // text, html, xml, rss, atom, pdf, docx, odt, warc
   std::string encoding = "UTF-8";        // what its bytes were decoded from
 };
 
@@ -52,6 +55,14 @@ struct Document {
   std::string text;  // UTF-8; records' offsets point into it
   DocumentMeta meta;
   std::vector<TableCell> cells;
+  // Paged inputs (PDF): the byte offset in `text` where each page starts, the first at 0.
+  std::vector<std::uint64_t> page_starts;
+};
+
+// What reading skipped without it being a fault, for --stats: WARC records that are no HTML
+// response, by what they were ("request", "metadata", "response not HTML" ...).
+struct ReadStats {
+  std::map<std::string, std::uint64_t> skipped_records;
 };
 
 struct DocumentOptions {
@@ -74,12 +85,13 @@ InputKind sniff_input(const std::string& name, std::string_view head, const Docu
 // Errors name the file and the place (byte offset, line:col); documents before a fault in a
 // broken feed are still handed on. Returns the errors; on_document returning false stops.
 std::vector<Error> read_documents(const Input& input, const DocumentOptions& options,
-                                  const std::function<bool(const Document&)>& on_document);
+                                  const std::function<bool(const Document&)>& on_document, ReadStats* stats = nullptr);
 
 // The same over bytes already in memory, named `name` in errors and document ids.
 std::vector<Error> read_documents_from_bytes(const std::string& name, std::string bytes,
                                              const DocumentOptions& options,
-                                             const std::function<bool(const Document&)>& on_document);
+                                             const std::function<bool(const Document&)>& on_document,
+                                             ReadStats* stats = nullptr);
 
 }  // namespace sosu
 

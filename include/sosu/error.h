@@ -29,7 +29,9 @@ enum class ErrorCode {
   kPackExample,     // an <example> or <counterexample> that does not behave
   kUsage,           // a bad command-line flag or value
   kEncoding,        // bytes that are not in the document's encoding, or an encoding not told
-  kMarkup,          // XML that is not well-formed, or a feed without items
+  kMarkup,          // XML that is not well-formed, a broken zip, a decompression bomb
+  kProtected,       // a password-protected PDF, DOCX or ODT
+  kNoText,          // a PDF without a text layer (scanned), or a reader program missing
 };
 
 // The stable name of a code, e.g. "invalid_utf8" (used in JSON error records).

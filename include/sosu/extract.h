@@ -79,6 +79,7 @@ struct DocumentCursor {
   // takes the cell's row header as subject and a time in its column header as time.
   const DocumentMeta* meta = nullptr;
   const std::vector<TableCell>* cells = nullptr;
+  const std::vector<std::uint64_t>* page_starts = nullptr;  // a PDF's pages: records get `page`
   // The decimal mark this document uses, for languages that write numbers both ways:
   // inferred from the first piece's unambiguous numbers (1.234.567, 91,7 or 1,234,567, 91.7).
   std::optional<char> inferred_decimal_mark;

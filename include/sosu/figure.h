@@ -63,6 +63,7 @@ struct Figure {
   std::optional<std::string> decimal_mark;
   // RECORD.md's document metadata, from readers that know it (HTML, feeds).
   std::optional<std::string> doc_url, doc_title, doc_date;
+  std::optional<std::uint32_t> page;  // 1-based, for paged inputs (PDF)
 };
 
 }  // namespace sosu

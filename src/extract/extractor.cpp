@@ -575,6 +575,10 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
   }
   apply_layout(piece, cursor, figures);
   for (Figure& f : figures) {
+    if (cursor.page_starts != nullptr && !cursor.page_starts->empty()) {
+      const auto& pages = *cursor.page_starts;
+      f.page = static_cast<std::uint32_t>(std::upper_bound(pages.begin(), pages.end(), f.byte_start) - pages.begin());
+    }
     if (cursor.meta != nullptr) {
       f.doc_url = cursor.meta->url;
       f.doc_title = cursor.meta->title;
@@ -589,6 +593,7 @@ bool Extractor::run_document(const Document& document, FigureSink& sink) const {
   DocumentCursor cursor;
   cursor.meta = &document.meta;
   cursor.cells = &document.cells;
+  cursor.page_starts = &document.page_starts;
   bool keep_going = true;
   split_pieces(document.text, ReadOptions{}, [&](const TextPiece& piece) {
     keep_going = run_piece(document.id, piece, cursor, sink);

@@ -7,8 +7,13 @@
 #include <iostream>
 #include <iterator>
 
+#include <unistd.h>
+
 #include "read/decode.h"
 #include "read/html.h"
+#include "read/office.h"
+#include "read/pdf.h"
+#include "read/warc.h"
 #include "read/xml.h"
 #include "sosu/document.h"
 
@@ -100,6 +105,14 @@ InputKind sniff_input(const std::string& name, std::string_view head, const Docu
   start.erase(0, std::min(start.find('<') == std::string::npos ? 0 : start.find('<'), start.size()));
   if (options.format != InputFormat::kAuto) {
     kind.format = options.format;
+  } else if (internal::is_pdf(head) || ends_with(lower_name, ".pdf")) {
+    kind.format = InputFormat::kPdf;
+  } else if (internal::looks_like_warc(head) || ends_with(lower_name, ".warc") || ends_with(lower_name, ".warc.gz") ||
+             ends_with(lower_name, ".arc.gz")) {
+    kind.format = InputFormat::kWarc;
+  } else if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4) || internal::is_ole2(head) ||
+             ends_with(lower_name, ".docx") || ends_with(lower_name, ".odt")) {
+    kind.format = InputFormat::kOffice;
   } else if (ends_with(lower_name, ".html") || ends_with(lower_name, ".htm") || ends_with(lower_name, ".xhtml") ||
              ends_with(lower_name, ".shtml")) {
     kind.format = InputFormat::kHtml;
@@ -124,12 +137,69 @@ InputKind sniff_input(const std::string& name, std::string_view head, const Docu
   return kind;
 }
 
+namespace {
+
+// A document from a reader, or its errors, handed on.
+std::vector<Error> hand_on(Result<Document> doc, const std::function<bool(const Document&)>& on_document) {
+  if (!doc) return doc.errors();
+  on_document(*doc);
+  return {};
+}
+
+// Readers that need a file (pdftotext, the WARC stream) get bytes held in memory through one.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::string_view bytes) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "sosu-XXXXXX").string();
+    const int fd = ::mkstemp(pattern.data());
+    if (fd < 0) return;
+    path_ = pattern;
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+      const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+      if (n <= 0) break;
+      written += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    ok_ = written == bytes.size();
+  }
+  ~TemporaryFile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  bool ok() const { return ok_; }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  bool ok_ = false;
+};
+
+std::vector<Error> temporary_file_error(const std::string& name) {
+  Error e;
+  e.code = ErrorCode::kIo;
+  e.file = name;
+  e.message = "cannot write a temporary file to read it from; document skipped";
+  return {e};
+}
+
+}  // namespace
+
 std::vector<Error> read_documents_from_bytes(const std::string& name, std::string bytes,
                                              const DocumentOptions& options,
-                                             const std::function<bool(const Document&)>& on_document) {
+                                             const std::function<bool(const Document&)>& on_document,
+                                             ReadStats* stats) {
   std::vector<Error> errors;
   if (bytes.empty()) return errors;  // an empty document has no figures and is no fault
   const InputKind kind = sniff_input(name, bytes, options);
+  if (kind.format == InputFormat::kOffice) return hand_on(internal::office_document(bytes, name), on_document);
+  if (kind.format == InputFormat::kPdf || kind.format == InputFormat::kWarc) {
+    TemporaryFile file(bytes);
+    if (!file.ok()) return temporary_file_error(name);
+    if (kind.format == InputFormat::kPdf) return hand_on(internal::pdf_document(file.path(), name), on_document);
+    return internal::warc_documents(file.path(), name, options, stats, on_document);
+  }
   std::string encoding;
   Result<std::string> text = to_utf8(name, bytes, kind, encoding);
   if (!text) return text.errors();
@@ -146,6 +216,10 @@ std::vector<Error> read_documents_from_bytes(const std::string& name, std::strin
     case InputFormat::kXml:
       errors = internal::xml_documents(*text, name, options, with_encoding);
       break;
+    case InputFormat::kPdf:
+    case InputFormat::kOffice:
+    case InputFormat::kWarc:
+      break;  // read above
     case InputFormat::kText:
     case InputFormat::kAuto: {
       Document doc;
@@ -160,7 +234,17 @@ std::vector<Error> read_documents_from_bytes(const std::string& name, std::strin
 }
 
 std::vector<Error> read_documents(const Input& input, const DocumentOptions& options,
-                                  const std::function<bool(const Document&)>& on_document) {
+                                  const std::function<bool(const Document&)>& on_document, ReadStats* stats) {
+  if (!input.is_stdin) {
+    // PDF and WARC are read from the file itself: pdftotext reads it, a WARC streams.
+    std::ifstream probe(input.path, std::ios::binary);
+    std::string head(4096, '\0');
+    probe.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(probe.gcount()));
+    const InputKind kind = sniff_input(input.name, head, options);
+    if (kind.format == InputFormat::kPdf) return hand_on(internal::pdf_document(input.path, input.name), on_document);
+    if (kind.format == InputFormat::kWarc) return internal::warc_documents(input.path, input.name, options, stats, on_document);
+  }
   std::string bytes;
   if (input.is_stdin) {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -182,7 +266,7 @@ std::vector<Error> read_documents(const Input& input, const DocumentOptions& opt
       return {e};
     }
   }
-  return read_documents_from_bytes(input.name, std::move(bytes), options, on_document);
+  return read_documents_from_bytes(input.name, std::move(bytes), options, on_document, stats);
 }
 
 }  // namespace sosu

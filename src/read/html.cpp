@@ -11,6 +11,7 @@
 #include <set>
 #include <vector>
 
+#include "read/table_text.h"
 #include "read/web_meta.h"
 
 namespace sosu::internal {
@@ -161,6 +162,11 @@ class TextBuilder {
     line_break();
     if (!out_.empty() && out_.compare(out_.size() - std::min<std::size_t>(2, out_.size()), 2, "\n\n") != 0) out_ += '\n';
   }
+  // The text so far, to append whole lines to once the current line is ended.
+  std::string& raw() {
+    line_break();
+    return out_;
+  }
   // Bytes written so far, once the current line is ended.
   std::size_t size() const { return out_.size(); }
   std::string_view last_line() const {
@@ -209,20 +215,6 @@ bool all_text_bold(const Node* n, bool inside_bold = false) {
   return all;
 }
 
-bool has_letter(std::string_view s) {
-  for (char byte : s) {
-    const auto c = static_cast<unsigned char>(byte);
-    if (std::isalpha(c) || c >= 0x80) return true;
-  }
-  return false;
-}
-
-struct Cell {
-  std::string text;
-  bool header = false;
-  std::size_t column = 0;
-};
-
 class MainTextWriter {
  public:
   MainTextWriter(bool all_text, std::vector<TableCell>& cells) : all_text_(all_text), cells_(cells) {}
@@ -258,8 +250,7 @@ class MainTextWriter {
   void table(const Node* t) {
     out_.line_break();
     if (out_.last_line().size() > 40) out_.blank_line();
-    std::vector<std::vector<Cell>> rows;
-    std::vector<bool> in_head;
+    std::vector<TableRowText> rows;
     walk_tree(t, [&](const Node* n) {
       if (n != t && tag_of(n) == GUMBO_TAG_TABLE) return false;  // a nested table is read as text of its cell
       if (tag_of(n) == GUMBO_TAG_CAPTION) {
@@ -268,54 +259,21 @@ class MainTextWriter {
         return false;
       }
       if (tag_of(n) != GUMBO_TAG_TR) return true;
-      std::vector<Cell> row;
+      TableRowText row;
+      row.in_head = n->parent != nullptr && tag_of(n->parent) == GUMBO_TAG_THEAD;
       std::size_t column = 0;
       for_each_child(n, [&](const Node* c) {
         if (tag_of(c) != GUMBO_TAG_TD && tag_of(c) != GUMBO_TAG_TH) return;
-        Cell cell{inline_text(c, all_text_), tag_of(c) == GUMBO_TAG_TH || all_text_bold(c), column};
+        row.cells.push_back(
+            TableCellText{inline_text(c, all_text_), tag_of(c) == GUMBO_TAG_TH || all_text_bold(c), column});
         int span = 1;
         if (std::string_view s = attribute(c, "colspan"); !s.empty()) span = std::clamp(std::atoi(std::string(s).c_str()), 1, 100);
         column += static_cast<std::size_t>(span);
-        row.push_back(std::move(cell));
       });
-      bool head = n->parent != nullptr && tag_of(n->parent) == GUMBO_TAG_THEAD;
-      in_head.push_back(head);
       rows.push_back(std::move(row));
       return false;
     });
-    // The header row: in <thead>, or a first row of <th> or bold cells above other rows.
-    std::size_t header_rows = 0;
-    while (header_rows < rows.size() && in_head[header_rows]) ++header_rows;
-    if (header_rows == 0 && rows.size() >= 2 && !rows[0].empty() &&
-        std::all_of(rows[0].begin(), rows[0].end(), [](const Cell& c) { return c.header || c.text.empty(); })) {
-      header_rows = 1;
-    }
-    std::vector<std::string> column_headers;
-    if (header_rows > 0) {
-      for (const Cell& c : rows[header_rows - 1]) {
-        if (c.column >= column_headers.size()) column_headers.resize(c.column + 1);
-        column_headers[c.column] = c.text;
-      }
-    }
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      const std::vector<Cell>& row = rows[r];
-      // A row's first cell names it when it is a <th> or words rather than a number.
-      const bool named = !row.empty() && (row[0].header || has_letter(row[0].text)) && row.size() > 1;
-      for (std::size_t k = 0; k < row.size(); ++k) {
-        if (row[k].text.empty()) continue;
-        out_.line_break();
-        const std::size_t start = out_.size();
-        out_.text(row[k].text);
-        out_.line_break();
-        if (r < header_rows || (named && k == 0)) continue;
-        TableCell cell;
-        cell.byte_start = start;
-        cell.byte_end = out_.size() - 1;
-        if (named) cell.row_header = row[0].text;
-        if (row[k].column < column_headers.size()) cell.column_header = column_headers[row[k].column];
-        cells_.push_back(std::move(cell));
-      }
-    }
+    append_table(rows, false, out_.raw(), cells_);
     out_.blank_line();
   }
 

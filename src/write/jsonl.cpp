@@ -116,6 +116,7 @@ std::string figure_to_json(const Figure& f) {
   if (f.doc_url) w.key("doc_url"), w.string(*f.doc_url);
   if (f.doc_title) w.key("doc_title"), w.string(*f.doc_title);
   if (f.doc_date) w.key("doc_date"), w.string(*f.doc_date);
+  if (f.page) w.key("page"), w.integer(std::uint64_t{*f.page});
   w.finish();
   return out;
 }

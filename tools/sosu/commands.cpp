@@ -64,6 +64,7 @@ bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end)
       DocumentCursor cursor;
       cursor.meta = &doc.meta;
       cursor.cells = &doc.cells;
+      cursor.page_starts = &doc.page_starts;
       split_pieces(doc.text, ReadOptions{}, [&](const TextPiece& piece) {
         keep_going = on_piece(doc.id, piece, cursor);
         return keep_going;
