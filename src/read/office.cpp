@@ -14,6 +14,12 @@
 namespace sosu::internal {
 namespace {
 
+// libarchive's message for its last failure; it may have none.
+std::string archive_message(archive* a) {
+  const char* m = archive_error_string(a);
+  return m != nullptr ? m : "unknown archive error";
+}
+
 Error office_error(const std::string& name, ErrorCode code, const std::string& message) {
   Error e;
   e.code = code;
@@ -28,7 +34,7 @@ Result<std::map<std::string, std::string>> unzip(std::string_view bytes, const s
   std::unique_ptr<archive, decltype(&archive_read_free)> zip(archive_read_new(), archive_read_free);
   archive_read_support_format_zip(zip.get());
   if (archive_read_open_memory(zip.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
-    return office_error(name, ErrorCode::kMarkup, std::string("not a zip file: ") + archive_error_string(zip.get()));
+    return office_error(name, ErrorCode::kMarkup, std::string("not a zip file: ") + archive_message(zip.get()));
   }
   const std::uint64_t budget =
       std::max(kExpansionFloorBytes, std::min<std::uint64_t>(kMaxMemberBytes, bytes.size() * kMaxExpansion));
@@ -36,7 +42,8 @@ Result<std::map<std::string, std::string>> unzip(std::string_view bytes, const s
   archive_entry* entry = nullptr;
   int status;
   while ((status = archive_read_next_header(zip.get(), &entry)) == ARCHIVE_OK) {
-    const std::string path = archive_entry_pathname(entry);
+    const char* entry_path = archive_entry_pathname(entry);
+    const std::string path = entry_path != nullptr ? entry_path : "";
     if (archive_entry_is_encrypted(entry)) {
       return office_error(name, ErrorCode::kProtected,
                           "password-protected (" + path + " is encrypted); save it without a password; document skipped");
@@ -55,13 +62,13 @@ Result<std::map<std::string, std::string>> unzip(std::string_view bytes, const s
       }
     }
     if (got < 0) {
-      return office_error(name, ErrorCode::kMarkup, path + ": " + archive_error_string(zip.get()) + "; document skipped");
+      return office_error(name, ErrorCode::kMarkup, path + ": " + archive_message(zip.get()) + "; document skipped");
     }
     members[path] = std::move(data);
   }
   if (status != ARCHIVE_EOF) {
     return office_error(name, ErrorCode::kMarkup,
-                        std::string("broken zip file: ") + archive_error_string(zip.get()) + "; document skipped");
+                        std::string("broken zip file: ") + archive_message(zip.get()) + "; document skipped");
   }
   return members;
 }

@@ -155,7 +155,7 @@ std::optional<std::string> dechunk(std::string_view body) {
     if (end == size_text.c_str()) return std::nullopt;
     body.remove_prefix(line_end + 2);
     if (size == 0) return out;
-    if (body.size() < size + 2) return std::nullopt;
+    if (size > body.size() || body.size() - size < 2) return std::nullopt;
     out.append(body.substr(0, size));
     body.remove_prefix(size + 2);
   }

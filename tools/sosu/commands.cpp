@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "sosu/sosu.h"
@@ -47,20 +48,65 @@ std::string file_head(const Input& input) {
   return head;
 }
 
+// What a run did, for --stats: every document read is ok or failed (an input that fails
+// before giving any document counts as one failed document, and so does each fault of a feed
+// or archive after the documents it gave).
+struct RunStats {
+  std::uint64_t ok = 0, failed = 0;
+  std::map<std::string, std::uint64_t> figures_by_kind;
+  ReadStats read;
+
+  void print() const {
+    std::cerr << "sosu: stats: documents: " << ok + failed << " read, " << ok << " ok, " << failed << " failed\n";
+    std::uint64_t figures = 0;
+    std::string kinds;
+    for (const auto& [kind, n] : figures_by_kind) {
+      figures += n;
+      kinds += (kinds.empty() ? "" : ", ") + kind + " " + std::to_string(n);
+    }
+    std::cerr << "sosu: stats: figures: " << figures << (kinds.empty() ? "" : " (" + kinds + ")") << "\n";
+    std::uint64_t skipped = 0;
+    std::string what;
+    for (const auto& [type, n] : read.skipped_records) {
+      skipped += n;
+      what += (what.empty() ? "" : ", ") + type + " " + std::to_string(n);
+    }
+    if (skipped > 0) std::cerr << "sosu: stats: skipped WARC records: " << skipped << " (" << what << ")\n";
+  }
+};
+
+// Counts the figures it passes on.
+class CountingSink : public FigureSink {
+ public:
+  CountingSink(FigureSink& next, RunStats& stats) : next_(next), stats_(stats) {}
+  bool on_figure(const Figure& f) override {
+    ++stats_.figures_by_kind[kind_name(f.kind)];
+    return next_.on_figure(f);
+  }
+
+ private:
+  FigureSink& next_;
+  RunStats& stats_;
+};
+
 // Reads every input in order and hands each piece of each valid document to
 // on_piece(doc_id, piece, cursor), then calls on_end(doc_id, cursor) once per document.
 // Plain UTF-8 text streams; HTML, XML, feeds and legacy encodings go through the document
 // readers (a feed gives a document per item). Bad documents are reported and skipped;
 // returns false if any input failed.
 template <class OnPiece, class OnEnd>
-bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end) {
+bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end, RunStats* stats = nullptr) {
+  RunStats unused;
+  RunStats& run = stats != nullptr ? *stats : unused;
   std::vector<Error> errors;
   std::vector<Input> inputs = expand_inputs(config.paths, errors);
   for (const Error& e : errors) report(e);
+  run.failed += errors.size();
   bool ok = errors.empty();
   bool keep_going = true;
   auto read_with_readers = [&](const Input& input) {
     std::vector<Error> failed = read_documents(input, config.documents, [&](const Document& doc) {
+      ++run.ok;
       DocumentCursor cursor;
       cursor.meta = &doc.meta;
       cursor.cells = &doc.cells;
@@ -71,8 +117,9 @@ bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end)
       });
       on_end(doc.id, cursor);
       return keep_going;
-    });
+    }, &run.read);
     for (const Error& e : failed) report(e);
+    run.failed += failed.size();
     ok = ok && failed.empty();
   };
   for (const Input& input : inputs) {
@@ -94,6 +141,7 @@ bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end)
       return keep_going;
     });
     if (read) {
+      ++run.ok;
       on_end(input.name, cursor);
       continue;
     }
@@ -103,6 +151,7 @@ bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end)
       continue;
     }
     for (const Error& e : read.errors()) report(e);
+    ++run.failed;
     ok = false;
   }
   return ok;
@@ -119,13 +168,16 @@ int run_extract(const Config& config) {
   options.forced_lang = config.lang;
   options.ref_date = config.ref_date;
   Extractor extractor = ExtractorBuilder().packs(packs).options(options).build();
-  JsonlSink sink(std::cout);
+  JsonlSink jsonl(std::cout);
+  RunStats stats;
+  CountingSink sink(jsonl, stats);
   bool ok = for_each_document(
       config,
       [&](const std::string& doc_id, const TextPiece& piece, DocumentCursor& cursor) {
         return extractor.run_piece(doc_id, piece, cursor, sink);
       },
-      no_end);
+      no_end, &stats);
+  if (config.stats) stats.print();
   std::cout.flush();
   if (output_closed()) return ok ? 0 : 2;
   return ok ? 0 : 2;

@@ -27,6 +27,8 @@ constexpr FlagDef kFlags[] = {
      "HTML: keep all the text of the page, menus, comments and footers included, not only the article."},
     {"xpath", 0, "EXPR", "Input", "XML: the document is the text of the nodes EXPR selects (default: all text)."},
     {"json", 0, nullptr, "Output", "text: one JSON object per document, with its metadata, instead of the bare text."},
+    {"stats", 0, nullptr, "Output",
+     "Print on stderr, at the end: documents read, ok and failed, figures by kind, WARC records skipped."},
     {"patterns", 'p', "DIR", "Patterns",
      "Add the pattern packs in DIR over the default ones; its rules replace those with the same id. Repeatable."},
     {"help", 'h', nullptr, "Diagnostics", "Print this help and exit."},
@@ -120,6 +122,7 @@ Result<Config> parse_flags(const std::vector<std::string>& args) {
     else if (long_name == "all-text") config.documents.all_text = true;
     else if (long_name == "xpath") config.documents.xpath = value;
     else if (long_name == "json") config.json = true;
+    else if (long_name == "stats") config.stats = true;
     else if (long_name == "input-format") {
       if (value == "auto") config.documents.format = InputFormat::kAuto;
       else if (value == "text") config.documents.format = InputFormat::kText;

@@ -22,6 +22,7 @@ struct Config {
   std::optional<CalendarDate> ref_date;    // --ref-date: what relative times resolve against
   DocumentOptions documents;               // --input-format, --encoding, --all-text, --xpath
   bool json = false;                       // --json (text)
+  bool stats = false;                      // --stats
 };
 
 // Parses argv into a Config, or the usage errors found.
