@@ -4,7 +4,7 @@
 sosu_install_deps() {
   local packages=(g++ cmake ninja-build pkg-config libicu-dev libre2-dev libpugixml-dev
                   nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libgumbo-dev libarchive-dev
-                  zlib1g-dev poppler-utils)
+                  zlib1g-dev poppler-utils libsqlite3-dev sqlite3 parallel)
   local missing=()
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

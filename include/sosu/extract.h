@@ -41,6 +41,8 @@ struct ExtractOptions {
   // The date relative times resolve against (--ref-date); none by default, and then a
   // figure's time keeps `relative` (previous_year, ...) with a null `date`.
   std::optional<CalendarDate> ref_date;
+  // Each record carries the text of its sentence, as in the document (--with-sentence).
+  bool with_sentence_text = false;
 };
 
 // A piece of a document, normalised and split into sentences, with the way back from the
@@ -86,6 +88,8 @@ struct DocumentCursor {
   // The language of the last sentence that had one: a line of digits alone (a table cell)
   // is read in it.
   std::string last_language;
+  // A language every sentence of this document is read in (--jsonl-in "lang"), if not empty.
+  std::string forced_lang;
 };
 
 // The decimal mark that text's unambiguous numbers point to, or nullopt when they do not

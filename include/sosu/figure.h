@@ -64,6 +64,7 @@ struct Figure {
   // RECORD.md's document metadata, from readers that know it (HTML, feeds).
   std::optional<std::string> doc_url, doc_title, doc_date;
   std::optional<std::uint32_t> page;  // 1-based, for paged inputs (PDF)
+  std::optional<std::string> sentence_text;  // the sentence as in the document (--with-sentence)
 };
 
 }  // namespace sosu

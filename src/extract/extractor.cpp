@@ -533,7 +533,7 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
   sentences.reserve(prepared.sentences().size());
   for (const SentenceSpan& span : prepared.sentences()) {
     std::string_view sentence = text.substr(span.byte_start, span.byte_end - span.byte_start);
-    std::string lang = sentence_language(sentence, options_);
+    std::string lang = cursor.forced_lang.empty() ? sentence_language(sentence, options_) : cursor.forced_lang;
     if (lang == "und" && !cursor.last_language.empty()) lang = cursor.last_language;
     else if (lang != "und") cursor.last_language = lang;
     std::vector<Segment> quotes = foreign_quotes(sentence, lang);
@@ -560,11 +560,17 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
     if (auto date = CalendarDate::parse(cursor.meta->date->substr(0, 10))) options.ref_date = date;
   }
   std::vector<Figure> figures;
+  const bool wants_sentences = sink.wants_sentences();
   for (std::size_t k = 0; k < sentences.size(); ++k) {
     const std::uint32_t index = cursor.next_sentence++;
     const SentenceLanguages& s = sentences[k];
     const std::size_t offset = prepared.sentences()[k].byte_start;
     const std::size_t first = figures.size();
+    if (wants_sentences) {
+      PreparedPiece::SourceSpan src = prepared.to_source(offset, offset + s.text.size());
+      SentenceRecord record{doc_id, index, src.text, src.cp_start, src.cp_end, src.byte_start, src.byte_end, s.whole.lang};
+      if (!sink.on_sentence(record)) return false;
+    }
     for (const Segment& quote : s.quotes) {
       run_segment(doc_id, prepared, offset, index, s.text, quote, {}, cursor.inferred_decimal_mark, options, figures);
     }
@@ -572,6 +578,10 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
                 figures);
     std::stable_sort(figures.begin() + static_cast<std::ptrdiff_t>(first), figures.end(),
                      [](const Figure& a, const Figure& b) { return a.byte_start < b.byte_start; });
+    if (options_.with_sentence_text && figures.size() > first) {
+      const std::string sentence_text(prepared.to_source(offset, offset + s.text.size()).text);
+      for (std::size_t f = first; f < figures.size(); ++f) figures[f].sentence_text = sentence_text;
+    }
   }
   apply_layout(piece, cursor, figures);
   for (Figure& f : figures) {

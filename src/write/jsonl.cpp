@@ -117,6 +117,7 @@ std::string figure_to_json(const Figure& f) {
   if (f.doc_title) w.key("doc_title"), w.string(*f.doc_title);
   if (f.doc_date) w.key("doc_date"), w.string(*f.doc_date);
   if (f.page) w.key("page"), w.integer(std::uint64_t{*f.page});
+  if (f.sentence_text) w.key("sentence_text"), w.string(*f.sentence_text);
   w.finish();
   return out;
 }

@@ -2,12 +2,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
+#include <thread>
 #include <iostream>
 #include <map>
 #include <memory>
 
+#include "output.h"
+#include "runner.h"
 #include "sosu/sosu.h"
 
 namespace sosu::cli {
@@ -48,11 +55,34 @@ std::string file_head(const Input& input) {
   return head;
 }
 
+// --errors FILE: every error also as one JSON line.
+class ErrorLog {
+ public:
+  explicit ErrorLog(const std::string& path) {
+    if (!path.empty()) file_.open(path, std::ios::binary | std::ios::trunc);
+  }
+  bool failed_to_open(const std::string& path) const { return !path.empty() && !file_.is_open(); }
+  void write(const Error& e) {
+    if (!file_.is_open()) return;
+    nlohmann::ordered_json j;
+    j["doc"] = e.file;
+    j["code"] = error_code_name(e.code);
+    j["byte_offset"] = e.byte_offset ? nlohmann::ordered_json(*e.byte_offset) : nlohmann::ordered_json();
+    j["line"] = e.line_col ? nlohmann::ordered_json(e.line_col->line) : nlohmann::ordered_json();
+    j["col"] = e.line_col ? nlohmann::ordered_json(e.line_col->col) : nlohmann::ordered_json();
+    j["message"] = e.message;
+    file_ << j.dump() << '\n';
+  }
+
+ private:
+  std::ofstream file_;
+};
+
 // What a run did, for --stats: every document read is ok or failed (an input that fails
 // before giving any document counts as one failed document, and so does each fault of a feed
 // or archive after the documents it gave).
 struct RunStats {
-  std::uint64_t ok = 0, failed = 0;
+  std::uint64_t ok = 0, failed = 0, bytes = 0;
   std::map<std::string, std::uint64_t> figures_by_kind;
   ReadStats read;
 
@@ -89,41 +119,132 @@ class CountingSink : public FigureSink {
   RunStats& stats_;
 };
 
-// Reads every input in order and hands each piece of each valid document to
-// on_piece(doc_id, piece, cursor), then calls on_end(doc_id, cursor) once per document.
-// Plain UTF-8 text streams; HTML, XML, feeds and legacy encodings go through the document
-// readers (a feed gives a document per item). Bad documents are reported and skipped;
-// returns false if any input failed.
-template <class OnPiece, class OnEnd>
-bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end, RunStats* stats = nullptr) {
-  RunStats unused;
-  RunStats& run = stats != nullptr ? *stats : unused;
+// Where the documents of a run go, piece by piece.
+class DocumentVisitor {
+ public:
+  virtual ~DocumentVisitor() = default;
+  // The pieces of one document in order (an empty document: one empty piece, first and last).
+  virtual bool piece(const std::shared_ptr<RunDocument>& doc, const TextPiece& piece, bool first, bool last) = 0;
+  // A document that could not be read; doc->error says why.
+  virtual bool failure(const std::shared_ptr<RunDocument>& doc) = 0;
+};
+
+void update_hash(RunDocument& doc, std::string_view text) {
+  for (char c : text) {
+    doc.hash ^= static_cast<unsigned char>(c);
+    doc.hash *= 1099511628211ull;
+  }
+  doc.bytes += text.size();
+}
+
+// Hands on the pieces of a document held in memory, the last one marked.
+bool visit_in_memory(const std::shared_ptr<RunDocument>& doc, std::string_view text, DocumentVisitor& visitor) {
+  std::vector<TextPiece> pieces;
+  split_pieces(text, ReadOptions{}, [&](const TextPiece& p) {
+    pieces.push_back(p);
+    return true;
+  });
+  if (pieces.empty()) pieces.push_back(TextPiece{});
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    update_hash(*doc, pieces[k].text);
+    if (!visitor.piece(doc, pieces[k], k == 0, k + 1 == pieces.size())) return false;
+  }
+  return true;
+}
+
+// Reads every input in order and hands each document to the visitor. Plain UTF-8 text streams;
+// HTML, XML, feeds, PDF, DOCX, ODT, WARC and legacy encodings go through the document readers;
+// with --jsonl-in each line of an input is a document. Bad documents are reported and handed
+// on as failures; returns false if any input failed.
+bool walk_documents(const Config& config, DocumentVisitor& visitor, RunStats& stats, ErrorLog& log) {
+  bool ok = true;
+  bool keep_going = true;
+  auto fail = [&](const std::string& id, const std::string& path, const Error& e) {
+    report(e);
+    log.write(e);
+    ok = false;
+    ++stats.failed;
+    auto doc = std::make_shared<RunDocument>();
+    doc->id = id;
+    doc->path = path;
+    doc->error = e;
+    keep_going = keep_going && visitor.failure(doc);
+  };
   std::vector<Error> errors;
   std::vector<Input> inputs = expand_inputs(config.paths, errors);
-  for (const Error& e : errors) report(e);
-  run.failed += errors.size();
-  bool ok = errors.empty();
-  bool keep_going = true;
+  for (const Error& e : errors) fail(e.file, e.file, e);
+
   auto read_with_readers = [&](const Input& input) {
-    std::vector<Error> failed = read_documents(input, config.documents, [&](const Document& doc) {
-      ++run.ok;
-      DocumentCursor cursor;
-      cursor.meta = &doc.meta;
-      cursor.cells = &doc.cells;
-      cursor.page_starts = &doc.page_starts;
-      split_pieces(doc.text, ReadOptions{}, [&](const TextPiece& piece) {
-        keep_going = on_piece(doc.id, piece, cursor);
-        return keep_going;
-      });
-      on_end(doc.id, cursor);
+    std::vector<Error> failed = read_documents(input, config.documents, [&](const Document& read) {
+      ++stats.ok;
+      auto doc = std::make_shared<RunDocument>();
+      doc->id = read.id;
+      doc->path = input.name;
+      auto held = std::make_shared<Document>(read);
+      doc->document = held;
+      keep_going = visit_in_memory(doc, held->text, visitor);
       return keep_going;
-    }, &run.read);
-    for (const Error& e : failed) report(e);
-    run.failed += failed.size();
-    ok = ok && failed.empty();
+    }, &stats.read);
+    for (const Error& e : failed) fail(e.file.empty() ? input.name : e.file, input.name, e);
   };
+
+  auto read_jsonl_documents = [&](const Input& input) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (!input.is_stdin) {
+      file.open(input.path, std::ios::binary);
+      if (!file) {
+        Error e;
+        e.code = ErrorCode::kIo;
+        e.file = input.name;
+        e.message = "cannot open";
+        return fail(input.name, input.name, e);
+      }
+      in = &file;
+    }
+    std::string line;
+    std::uint64_t number = 0;
+    while (keep_going && std::getline(*in, line)) {
+      ++number;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+      const bool shaped = !j.is_discarded() && j.is_object() && j.contains("id") && j["id"].is_string() &&
+                          j.contains("text") && j["text"].is_string();
+      Error e;
+      e.code = ErrorCode::kMarkup;
+      e.file = input.name;
+      e.line_col = LineCol{number, 1};
+      if (!shaped) {
+        e.message = "not a JSON document {\"id\": string, \"text\": string}; line skipped";
+        fail(input.name + ":" + std::to_string(number), input.name, e);
+        continue;
+      }
+      auto held = std::make_shared<Document>();
+      held->id = j["id"].get<std::string>();
+      held->text = j["text"].get<std::string>();
+      if (auto bad = Utf8Checker(held->id).feed(held->text)) {
+        fail(held->id, input.name, *bad);
+        continue;
+      }
+      held->meta.format = "jsonl";
+      if (j.contains("url") && j["url"].is_string()) held->meta.url = j["url"].get<std::string>();
+      if (j.contains("date") && j["date"].is_string()) held->meta.date = j["date"].get<std::string>();
+      auto doc = std::make_shared<RunDocument>();
+      doc->id = held->id;
+      doc->path = input.name;
+      if (j.contains("lang") && j["lang"].is_string()) doc->forced_lang = j["lang"].get<std::string>();
+      doc->document = held;
+      ++stats.ok;
+      keep_going = visit_in_memory(doc, held->text, visitor);
+    }
+  };
+
   for (const Input& input : inputs) {
     if (!keep_going) break;
+    if (config.jsonl_in) {
+      read_jsonl_documents(input);
+      continue;
+    }
     if (input.is_stdin) {
       read_with_readers(input);  // standard input is read once, into memory
       continue;
@@ -135,14 +256,33 @@ bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end,
       read_with_readers(input);
       continue;
     }
-    DocumentCursor cursor;
+    // A plain UTF-8 file streams: each piece is handed on once the next one shows it was not
+    // the last.
+    auto doc = std::make_shared<RunDocument>();
+    doc->id = input.name;
+    doc->path = input.name;
+    std::string held;
+    std::optional<TextPiece> pending;
+    bool first = true;
+    auto flush = [&](bool last) {
+      if (!pending) return true;
+      TextPiece p{held, pending->byte_offset, pending->cp_offset};
+      update_hash(*doc, held);
+      const bool go = visitor.piece(doc, p, first, last);
+      first = false;
+      pending.reset();
+      return go;
+    };
     Result<std::uint64_t> read = read_text_document(input, ReadOptions{}, [&](const TextPiece& piece) {
-      keep_going = on_piece(input.name, piece, cursor);
+      keep_going = flush(false);
+      held.assign(piece.text);
+      pending = piece;
       return keep_going;
     });
     if (read) {
-      ++run.ok;
-      on_end(input.name, cursor);
+      ++stats.ok;
+      if (!pending && first) pending = TextPiece{};  // an empty file: one empty piece
+      keep_going = keep_going && flush(true);
       continue;
     }
     // Not UTF-8: a text in a legacy encoding, unless it reads as none (the readers tell).
@@ -150,107 +290,223 @@ bool for_each_document(const Config& config, OnPiece&& on_piece, OnEnd&& on_end,
       read_with_readers(input);
       continue;
     }
-    for (const Error& e : read.errors()) report(e);
-    ++run.failed;
-    ok = false;
+    for (const Error& e : read.errors()) fail(input.name, input.name, e);
   }
   return ok;
 }
 
-void no_end(const std::string&, const DocumentCursor&) {}
+// A progress line on stderr when it is a terminal: documents, MB, MB/s.
+class Progress {
+ public:
+  explicit Progress(bool quiet) : on_(!quiet && ::isatty(2) != 0), started_(std::chrono::steady_clock::now()) {}
+  void update(std::uint64_t documents, std::uint64_t bytes) {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - started_).count();
+    const double mb = static_cast<double>(bytes) / 1e6;
+    char line[128];
+    std::snprintf(line, sizeof line, "\rsosu: %llu documents, %.1f MB, %.1f MB/s   ",
+                  static_cast<unsigned long long>(documents), mb, seconds > 0 ? mb / seconds : 0.0);
+    std::cerr << line << std::flush;
+    shown_ = true;
+  }
+  ~Progress() {
+    if (shown_) std::cerr << "\r\x1b[K" << std::flush;
+  }
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point started_, last_;
+  bool shown_ = false;
+};
+
+class ExtractVisitor : public DocumentVisitor {
+ public:
+  ExtractVisitor(const Extractor& extractor, const Config& config, Output& output, RunStats& stats)
+      : output_(output),
+        filtered_(output, config),
+        counted_(filtered_, stats),
+        stats_(stats),
+        progress_(config.quiet),
+        runner_(extractor, config.jobs, output.wants_sentences(),
+                [this](PieceResult& result) { return deliver(result); }) {}
+
+  bool piece(const std::shared_ptr<RunDocument>& doc, const TextPiece& piece, bool first, bool last) override {
+    return runner_.submit(doc, piece, first, last);
+  }
+  bool failure(const std::shared_ptr<RunDocument>& doc) override { return runner_.submit_failure(doc); }
+  bool finish() { return runner_.finish(); }
+
+ private:
+  bool deliver(PieceResult& result) {
+    RunDocument& doc = *result.doc;
+    if (result.first) doc.decimal_mark = result.decimal_mark;
+    for (SentenceCopy& s : result.sentences) {
+      SentenceRecord record{doc.id, doc.sentences_so_far + s.index, s.text, s.start, s.end, s.byte_start, s.byte_end, s.lang};
+      if (!filtered_.on_sentence(record)) return false;
+    }
+    for (Figure& f : result.figures) {
+      f.sentence += doc.sentences_so_far;
+      if (!counted_.on_figure(f)) return false;
+    }
+    doc.sentences_so_far += result.sentence_count;
+    if (!result.last) return true;
+    stats_.bytes += doc.bytes;
+    progress_.update(stats_.ok + stats_.failed, stats_.bytes);
+    DocumentEnd end;
+    end.id = doc.id;
+    end.path = doc.path;
+    end.meta = doc.document ? &doc.document->meta : nullptr;
+    end.bytes = doc.bytes;
+    if (!doc.error) {
+      char hex[17];
+      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(doc.hash));
+      end.content_hash = hex;
+    }
+    end.decimal_mark = doc.decimal_mark;
+    end.error = doc.error;
+    return output_.end_document(end);
+  }
+
+  Output& output_;
+  FilteringSink filtered_;
+  CountingSink counted_;
+  RunStats& stats_;
+  Progress progress_;
+  Runner runner_;
+};
+
+// tokenize and text run on the reading thread: they are as fast as reading.
+template <class OnPiece, class OnEnd>
+class SimpleVisitor : public DocumentVisitor {
+ public:
+  SimpleVisitor(OnPiece on_piece, OnEnd on_end) : on_piece_(std::move(on_piece)), on_end_(std::move(on_end)) {}
+  bool piece(const std::shared_ptr<RunDocument>& doc, const TextPiece& piece, bool, bool last) override {
+    if (!on_piece_(*doc, piece)) return false;
+    if (last) on_end_(*doc);
+    return true;
+  }
+  bool failure(const std::shared_ptr<RunDocument>&) override { return true; }
+
+ private:
+  OnPiece on_piece_;
+  OnEnd on_end_;
+};
+
+template <class OnPiece, class OnEnd>
+SimpleVisitor<OnPiece, OnEnd> simple_visitor(OnPiece on_piece, OnEnd on_end) {
+  return SimpleVisitor<OnPiece, OnEnd>(std::move(on_piece), std::move(on_end));
+}
 
 }  // namespace
 
-int run_extract(const Config& config) {
-  std::shared_ptr<const PackSet> packs = load_configured_packs(config);
+int run_extract(const Config& given) {
+  std::shared_ptr<const PackSet> packs = load_configured_packs(given);
   if (!packs) return 2;
+  Config config = given;
+  config.packs_version = packs->versions();
+  if (config.jobs == 0) config.jobs = std::max(1u, std::thread::hardware_concurrency());
   ExtractOptions options;
   options.forced_lang = config.lang;
   options.ref_date = config.ref_date;
+  options.with_sentence_text = config.with_sentence;
   Extractor extractor = ExtractorBuilder().packs(packs).options(options).build();
-  JsonlSink jsonl(std::cout);
+  ErrorLog log(config.errors_file);
+  if (log.failed_to_open(config.errors_file)) {
+    Error e;
+    e.code = ErrorCode::kIo;
+    e.file = config.errors_file;
+    e.message = "cannot write the --errors file";
+    report(e);
+    return 2;
+  }
+  std::unique_ptr<Output> output = make_output(config, std::cout);
+  if (!output) return 2;
   RunStats stats;
-  CountingSink sink(jsonl, stats);
-  bool ok = for_each_document(
-      config,
-      [&](const std::string& doc_id, const TextPiece& piece, DocumentCursor& cursor) {
-        return extractor.run_piece(doc_id, piece, cursor, sink);
-      },
-      no_end, &stats);
+  bool read_ok, written;
+  {
+    ExtractVisitor visitor(extractor, config, *output, stats);
+    read_ok = walk_documents(config, visitor, stats, log);
+    written = visitor.finish();
+  }
+  written = output->finish() && written;
   if (config.stats) stats.print();
   std::cout.flush();
-  if (output_closed()) return ok ? 0 : 2;
-  return ok ? 0 : 2;
+  // A closed pipe (sosu extract … | head) ends the run quietly: only reading errors count.
+  if (output_closed()) return read_ok ? 0 : 2;
+  return read_ok && written ? 0 : 2;
 }
 
 int run_tokenize(const Config& config) {
   ExtractOptions options;
   options.forced_lang = config.lang;
-  bool ok = for_each_document(config, [&](const std::string& doc_id, const TextPiece& piece, DocumentCursor& cursor) {
-    PreparedPiece prepared(piece);
-    for (const SentenceSpan& span : prepared.sentences()) {
-      const std::uint32_t index = cursor.next_sentence++;
-      std::string_view sentence =
-          prepared.normalized().substr(span.byte_start, span.byte_end - span.byte_start);
-      const std::string lang = sentence_language(sentence, options);
-      for (const Token& token : tokenize_words(sentence)) {
-        PreparedPiece::SourceSpan src =
-            prepared.to_source(span.byte_start + token.byte_start, span.byte_start + token.byte_end);
-        nlohmann::ordered_json j;
-        j["doc"] = doc_id;
-        j["sentence"] = index;
-        j["lang"] = lang;
-        j["text"] = std::string(src.text);
-        j["start"] = src.cp_start;
-        j["end"] = src.cp_end;
-        j["byte_start"] = src.byte_start;
-        j["byte_end"] = src.byte_end;
-        j["type"] = token_type_name(token.type);
-        std::cout << j.dump() << '\n';
-      }
-    }
-    return static_cast<bool>(std::cout);
-  }, no_end);
+  RunStats stats;
+  ErrorLog log(config.errors_file);
+  auto visitor = simple_visitor(
+      [&](RunDocument& doc, const TextPiece& piece) {
+        PreparedPiece prepared(piece);
+        for (const SentenceSpan& span : prepared.sentences()) {
+          const std::uint32_t index = doc.sentences_so_far++;
+          std::string_view sentence = prepared.normalized().substr(span.byte_start, span.byte_end - span.byte_start);
+          const std::string lang = doc.forced_lang.empty() ? sentence_language(sentence, options) : doc.forced_lang;
+          for (const Token& token : tokenize_words(sentence)) {
+            PreparedPiece::SourceSpan src =
+                prepared.to_source(span.byte_start + token.byte_start, span.byte_start + token.byte_end);
+            nlohmann::ordered_json j;
+            j["doc"] = doc.id;
+            j["sentence"] = index;
+            j["lang"] = lang;
+            j["text"] = std::string(src.text);
+            j["start"] = src.cp_start;
+            j["end"] = src.cp_end;
+            j["byte_start"] = src.byte_start;
+            j["byte_end"] = src.byte_end;
+            j["type"] = token_type_name(token.type);
+            std::cout << j.dump() << '\n';
+          }
+        }
+        return static_cast<bool>(std::cout);
+      },
+      [](RunDocument&) {});
+  bool ok = walk_documents(config, visitor, stats, log);
   std::cout.flush();
   return ok ? 0 : 2;
 }
 
 int run_text(const Config& config) {
-  if (!config.json) {
-    bool ok = for_each_document(
-        config,
-        [&](const std::string&, const TextPiece& piece, DocumentCursor&) {
-          std::cout.write(piece.text.data(), static_cast<std::streamsize>(piece.text.size()));
-          return static_cast<bool>(std::cout);
-        },
-        no_end);
-    std::cout.flush();
-    return ok ? 0 : 2;
-  }
-  // --json: one object per document, its text whole (documents from readers are in memory).
-  std::string text;
-  bool ok = for_each_document(
-      config,
-      [&](const std::string&, const TextPiece& piece, DocumentCursor&) {
-        text.append(piece.text);
-        return true;
+  RunStats stats;
+  ErrorLog log(config.errors_file);
+  std::string text;  // --json: a document's text, whole
+  auto visitor = simple_visitor(
+      [&](RunDocument&, const TextPiece& piece) {
+        if (config.json) {
+          text.append(piece.text);
+          return true;
+        }
+        std::cout.write(piece.text.data(), static_cast<std::streamsize>(piece.text.size()));
+        return static_cast<bool>(std::cout);
       },
-      [&](const std::string& doc_id, const DocumentCursor& cursor) {
+      [&](RunDocument& doc) {
+        if (!config.json) return;
         nlohmann::ordered_json j;
-        j["doc"] = doc_id;
-        if (const DocumentMeta* m = cursor.meta) {
-          j["format"] = m->format;
-          j["encoding"] = m->encoding;
+        j["doc"] = doc.id;
+        if (doc.document) {
+          const DocumentMeta& m = doc.document->meta;
+          j["format"] = m.format;
+          j["encoding"] = m.encoding;
           auto optional = [&](const char* key, const std::optional<std::string>& v) {
             j[key] = v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
           };
-          optional("url", m->url);
-          optional("title", m->title);
-          optional("date", m->date);
-          optional("author", m->author);
-          optional("site_name", m->site_name);
-          optional("lang", m->lang);
-          j["table_cells"] = cursor.cells != nullptr ? cursor.cells->size() : 0;
+          optional("url", m.url);
+          optional("title", m.title);
+          optional("date", m.date);
+          optional("author", m.author);
+          optional("site_name", m.site_name);
+          optional("lang", m.lang);
+          j["table_cells"] = doc.document->cells.size();
+          j["pages"] = doc.document->page_starts.size();
         } else {
           j["format"] = "text";
           j["encoding"] = "UTF-8";
@@ -259,6 +515,7 @@ int run_text(const Config& config) {
         std::cout << j.dump() << '\n';
         text.clear();
       });
+  bool ok = walk_documents(config, visitor, stats, log);
   std::cout.flush();
   return ok ? 0 : 2;
 }

@@ -1,6 +1,7 @@
 #include "flags.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace sosu::cli {
 namespace {
@@ -27,6 +28,23 @@ constexpr FlagDef kFlags[] = {
      "HTML: keep all the text of the page, menus, comments and footers included, not only the article."},
     {"xpath", 0, "EXPR", "Input", "XML: the document is the text of the nodes EXPR selects (default: all text)."},
     {"json", 0, nullptr, "Output", "text: one JSON object per document, with its metadata, instead of the bare text."},
+    {"format", 0, "FORMAT", "Output",
+     "extract: jsonl (one record a line, the default), csv (RFC 4180, a header row) or json (one object per "
+     "document with its metadata and figures)."},
+    {"bom", 0, nullptr, "Output", "csv: start with a byte-order mark, so that Excel shows Korean and Vietnamese right."},
+    {"with-sentence", 0, nullptr, "Output", "Add the text of its sentence to each record (sentence_text)."},
+    {"sqlite", 0, "FILE", "Output",
+     "extract: write tables documents, sentences (with full-text search) and figures to the SQLite database FILE; "
+     "a document read again replaces its rows."},
+    {"kinds", 0, "KIND,...", "Output", "Keep only records of these kinds (count,percent,money,...)."},
+    {"only-lang", 0, "LANG", "Output", "Keep only records of sentences in LANG (--lang forces the language instead)."},
+    {"min-value", 0, "NUMBER", "Output", "Keep only records whose value is at least NUMBER."},
+    {"errors", 0, "FILE", "Output", "Also write each error as one JSON line to FILE."},
+    {"quiet", 'q', nullptr, "Output", "No progress line on a terminal."},
+    {"jsonl-in", 0, nullptr, "Input",
+     "Each input is JSON Lines of documents: {\"id\", \"text\"} and optional \"url\", \"date\", \"lang\" "
+     "(a filter for Spark rdd.pipe or Hadoop Streaming)."},
+    {"jobs", 'j', "N", "Input", "Extract with N threads (default: the number of cores); output keeps input order."},
     {"stats", 0, nullptr, "Output",
      "Print on stderr, at the end: documents read, ok and failed, figures by kind, WARC records skipped."},
     {"patterns", 'p', "DIR", "Patterns",
@@ -123,6 +141,41 @@ Result<Config> parse_flags(const std::vector<std::string>& args) {
     else if (long_name == "xpath") config.documents.xpath = value;
     else if (long_name == "json") config.json = true;
     else if (long_name == "stats") config.stats = true;
+    else if (long_name == "bom") config.bom = true;
+    else if (long_name == "with-sentence") config.with_sentence = true;
+    else if (long_name == "sqlite") config.sqlite = value;
+    else if (long_name == "errors") config.errors_file = value;
+    else if (long_name == "quiet") config.quiet = true;
+    else if (long_name == "jsonl-in") config.jsonl_in = true;
+    else if (long_name == "only-lang") config.only_lang = value;
+    else if (long_name == "format") {
+      if (value != "jsonl" && value != "csv" && value != "json") {
+        errors.push_back(usage("--format takes jsonl, csv or json, not " + value));
+      }
+      config.format = value;
+    } else if (long_name == "kinds") {
+      std::size_t start = 0;
+      while (start <= value.size()) {
+        const std::size_t comma = value.find(',', start);
+        const std::string kind = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!kind_from_name(kind)) errors.push_back(usage("--kinds: no kind " + kind + " (see spec/RECORD.md)"));
+        config.kinds.insert(kind);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    } else if (long_name == "min-value") {
+      char* end = nullptr;
+      const double v = std::strtod(value.c_str(), &end);
+      if (value.empty() || end != value.c_str() + value.size()) errors.push_back(usage("--min-value takes a number, not " + value));
+      config.min_value = v;
+    } else if (long_name == "jobs") {
+      char* end = nullptr;
+      const long n = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || end != value.c_str() + value.size() || n < 1 || n > 256) {
+        errors.push_back(usage("--jobs takes a number of threads from 1 to 256, not " + value));
+      }
+      config.jobs = static_cast<unsigned>(std::max(1L, n));
+    }
     else if (long_name == "input-format") {
       if (value == "auto") config.documents.format = InputFormat::kAuto;
       else if (value == "text") config.documents.format = InputFormat::kText;

@@ -3,6 +3,7 @@
 #define SOSU_TOOLS_FLAGS_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,18 @@ struct Config {
   DocumentOptions documents;               // --input-format, --encoding, --all-text, --xpath
   bool json = false;                       // --json (text)
   bool stats = false;                      // --stats
+  std::string format = "jsonl";            // --format jsonl|csv|json
+  bool bom = false;                        // --bom (csv)
+  bool with_sentence = false;              // --with-sentence
+  std::set<std::string> kinds;             // --kinds count,percent
+  std::string only_lang;                   // --only-lang
+  std::optional<double> min_value;         // --min-value
+  std::string sqlite;                      // --sqlite FILE
+  std::string errors_file;                 // --errors FILE
+  bool quiet = false;                      // --quiet
+  bool jsonl_in = false;                   // --jsonl-in
+  unsigned jobs = 0;                       // --jobs (0: the number of cores)
+  std::string packs_version;               // filled in once the packs are loaded
 };
 
 // Parses argv into a Config, or the usage errors found.

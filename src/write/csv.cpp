@@ -1,0 +1,92 @@
+#include "sosu/csv.h"
+
+namespace sosu {
+namespace {
+
+std::string or_empty(const std::optional<std::string>& s) { return s.value_or(""); }
+std::string or_empty(const std::optional<Decimal>& d) { return d ? d->to_string() : ""; }
+
+}  // namespace
+
+std::vector<std::string> csv_columns(const CsvOptions& options) {
+  std::vector<std::string> columns = {
+      "v", "doc", "lang", "kind", "text", "start", "end", "byte_start", "byte_end", "value", "from", "to",
+      "date", "unit", "subject", "qualifier", "time_text", "time_date", "time_part", "sentence", "pattern",
+      "direction", "status", "decimals", "per", "place", "source", "fraction", "relative", "decimal_mark",
+      "doc_url", "doc_title", "doc_date", "page"};
+  if (options.sentence_text) columns.push_back("sentence_text");
+  return columns;
+}
+
+std::vector<std::string> csv_fields(const Figure& f, const CsvOptions& options) {
+  std::vector<std::string> fields = {
+      "1",
+      f.doc,
+      f.lang,
+      kind_name(f.kind),
+      f.text,
+      std::to_string(f.start),
+      std::to_string(f.end),
+      std::to_string(f.byte_start),
+      std::to_string(f.byte_end),
+      or_empty(f.value),
+      f.from_date ? *f.from_date : or_empty(f.from),
+      f.to_date ? *f.to_date : or_empty(f.to),
+      or_empty(f.date),
+      or_empty(f.unit),
+      or_empty(f.subject),
+      or_empty(f.qualifier),
+      f.time ? f.time->text : "",
+      f.time ? or_empty(f.time->date) : "",
+      f.time ? or_empty(f.time->part) : "",
+      std::to_string(f.sentence),
+      f.pattern,
+      or_empty(f.direction),
+      or_empty(f.status),
+      f.decimals ? std::to_string(*f.decimals) : "",
+      or_empty(f.per),
+      or_empty(f.place),
+      or_empty(f.source),
+      or_empty(f.fraction),
+      or_empty(f.relative),
+      or_empty(f.decimal_mark),
+      or_empty(f.doc_url),
+      or_empty(f.doc_title),
+      or_empty(f.doc_date),
+      f.page ? std::to_string(*f.page) : ""};
+  if (options.sentence_text) fields.push_back(or_empty(f.sentence_text));
+  return fields;
+}
+
+std::string csv_quote(const std::string& field) {
+  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+CsvSink::CsvSink(std::ostream& out, CsvOptions options) : out_(out), options_(options) {
+  if (options_.bom) out_ << "\xEF\xBB\xBF";
+  std::string header;
+  for (const std::string& c : csv_columns(options_)) header += (header.empty() ? "" : ",") + c;
+  out_ << header << "\r\n";
+}
+
+bool CsvSink::on_figure(const Figure& figure) {
+  line_.clear();
+  bool first = true;
+  for (const std::string& field : csv_fields(figure, options_)) {
+    if (!first) line_ += ',';
+    first = false;
+    line_ += csv_quote(field);
+  }
+  line_ += "\r\n";
+  out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
+  return static_cast<bool>(out_);
+}
+
+}  // namespace sosu

@@ -1,0 +1,259 @@
+#include "output.h"
+
+#include <sqlite3.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace sosu::cli {
+namespace {
+
+void report(const std::string& message) { std::cerr << "sosu: " << message << '\n'; }
+
+class JsonlOutput : public Output {
+ public:
+  explicit JsonlOutput(std::ostream& out) : sink_(out) {}
+  bool on_figure(const Figure& f) override { return sink_.on_figure(f); }
+
+ private:
+  JsonlSink sink_;
+};
+
+class CsvOutput : public Output {
+ public:
+  CsvOutput(std::ostream& out, CsvOptions options) : sink_(out, options) {}
+  bool on_figure(const Figure& f) override { return sink_.on_figure(f); }
+
+ private:
+  CsvSink sink_;
+};
+
+nlohmann::ordered_json optional_json(const std::optional<std::string>& s) {
+  return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json();
+}
+
+// --format json: one object per document, its metadata and its figures (held until it ends).
+class JsonDocumentsOutput : public Output {
+ public:
+  explicit JsonDocumentsOutput(std::ostream& out) : out_(out) {}
+  bool on_figure(const Figure& f) override {
+    records_.push_back(figure_to_json(f));
+    return true;
+  }
+  bool end_document(const DocumentEnd& end) override {
+    nlohmann::ordered_json j;
+    j["doc"] = end.id;
+    j["path"] = end.path;
+    j["format"] = end.meta ? end.meta->format : "text";
+    j["encoding"] = end.meta ? end.meta->encoding : "UTF-8";
+    j["url"] = end.meta ? optional_json(end.meta->url) : nullptr;
+    j["title"] = end.meta ? optional_json(end.meta->title) : nullptr;
+    j["date"] = end.meta ? optional_json(end.meta->date) : nullptr;
+    j["lang"] = end.meta ? optional_json(end.meta->lang) : nullptr;
+    j["bytes"] = end.bytes;
+    j["decimal_mark"] = end.decimal_mark ? nlohmann::ordered_json(std::string(1, *end.decimal_mark)) : nullptr;
+    j["error"] = end.error ? nlohmann::ordered_json(end.error->to_string()) : nullptr;
+    // The records go in as written by the JSONL writer, so that values stay exact.
+    std::string line = j.dump();
+    line.pop_back();
+    line += ",\"figures\":[";
+    for (std::size_t k = 0; k < records_.size(); ++k) line += (k ? "," : "") + records_[k];
+    line += "]}\n";
+    records_.clear();
+    out_ << line;
+    return static_cast<bool>(out_);
+  }
+
+ private:
+  std::ostream& out_;
+  std::vector<std::string> records_;
+};
+
+// --sqlite FILE: documents, sentences (with an FTS5 index) and figures. A document read again
+// replaces its earlier rows: one transaction per document, nothing duplicated.
+class SqliteOutput : public Output {
+ public:
+  static std::unique_ptr<SqliteOutput> open(const std::string& path, const std::string& packs_version) {
+    std::unique_ptr<SqliteOutput> out(new SqliteOutput(packs_version));
+    if (sqlite3_open(path.c_str(), &out->db_) != SQLITE_OK) {
+      report(path + ": cannot open the SQLite database: " + sqlite3_errmsg(out->db_));
+      return nullptr;
+    }
+    static const char* kSchema = R"sql(
+      PRAGMA journal_mode = WAL;
+      CREATE TABLE IF NOT EXISTS documents (
+        id TEXT PRIMARY KEY, content_hash TEXT, url TEXT, title TEXT, date TEXT, lang TEXT, path TEXT,
+        bytes INTEGER, format TEXT, encoding TEXT, decimal_mark TEXT, error TEXT, tool TEXT, packs TEXT);
+      CREATE TABLE IF NOT EXISTS sentences (
+        doc TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT, start INTEGER, "end" INTEGER, lang TEXT,
+        PRIMARY KEY (doc, idx));
+      CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, doc UNINDEXED, idx UNINDEXED);
+      CREATE TABLE IF NOT EXISTS figures (
+        doc TEXT NOT NULL, lang TEXT, kind TEXT, text TEXT, start INTEGER, "end" INTEGER, byte_start INTEGER,
+        byte_end INTEGER, value NUMERIC, "from" TEXT, "to" TEXT, date TEXT, unit TEXT, subject TEXT, qualifier TEXT,
+        time_text TEXT, time_date TEXT, time_part TEXT, sentence INTEGER, pattern TEXT, direction TEXT, status TEXT,
+        decimals INTEGER, per TEXT, place TEXT, source TEXT, fraction TEXT, relative TEXT, decimal_mark TEXT,
+        doc_url TEXT, doc_title TEXT, doc_date TEXT, page INTEGER);
+      CREATE INDEX IF NOT EXISTS figures_doc ON figures (doc);
+      CREATE INDEX IF NOT EXISTS figures_kind ON figures (kind, unit);
+      CREATE INDEX IF NOT EXISTS figures_subject ON figures (subject);
+    )sql";
+    char* message = nullptr;
+    if (sqlite3_exec(out->db_, kSchema, nullptr, nullptr, &message) != SQLITE_OK) {
+      report(path + ": " + (message ? message : "cannot create the tables"));
+      sqlite3_free(message);
+      return nullptr;
+    }
+    return out;
+  }
+  ~SqliteOutput() override {
+    for (sqlite3_stmt* s : {insert_figure_, insert_sentence_, insert_fts_}) sqlite3_finalize(s);
+    if (db_ != nullptr) sqlite3_close(db_);
+  }
+
+  bool wants_sentences() const override { return true; }
+
+  bool on_sentence(const SentenceRecord& s) override {
+    if (!begin(std::string(s.doc))) return false;
+    sqlite3_stmt* st = statement(insert_sentence_, "INSERT OR REPLACE INTO sentences VALUES (?,?,?,?,?,?)");
+    sqlite3_bind_text(st, 1, s.doc.data(), static_cast<int>(s.doc.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, s.index);
+    sqlite3_bind_text(st, 3, s.text.data(), static_cast<int>(s.text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, static_cast<sqlite3_int64>(s.start));
+    sqlite3_bind_int64(st, 5, static_cast<sqlite3_int64>(s.end));
+    sqlite3_bind_text(st, 6, s.lang.data(), static_cast<int>(s.lang.size()), SQLITE_TRANSIENT);
+    if (!step(st)) return false;
+    sqlite3_stmt* fts = statement(insert_fts_, "INSERT INTO sentences_fts (text, doc, idx) VALUES (?,?,?)");
+    sqlite3_bind_text(fts, 1, s.text.data(), static_cast<int>(s.text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(fts, 2, s.doc.data(), static_cast<int>(s.doc.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(fts, 3, s.index);
+    return step(fts);
+  }
+
+  bool on_figure(const Figure& f) override {
+    if (!begin(f.doc)) return false;
+    sqlite3_stmt* st = statement(
+        insert_figure_,
+        "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    const std::vector<std::string> fields = csv_fields(f, CsvOptions{});
+    // csv_fields starts with v: the table leaves it out; numbers go in as numbers.
+    for (std::size_t k = 1; k < fields.size(); ++k) {
+      const int at = static_cast<int>(k);
+      const std::string& v = fields[k];
+      const std::string& column = columns_[k];
+      if (v.empty()) {
+        sqlite3_bind_null(st, at);
+      } else if (column == "value" || column == "start" || column == "end" || column == "byte_start" ||
+                 column == "byte_end" || column == "sentence" || column == "decimals" || column == "page") {
+        if (column == "value" && f.value && !f.value->is_integer()) sqlite3_bind_double(st, at, f.value->to_double());
+        else sqlite3_bind_int64(st, at, std::stoll(v));
+      } else {
+        sqlite3_bind_text(st, at, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+      }
+    }
+    return step(st);
+  }
+
+  bool end_document(const DocumentEnd& end) override {
+    if (!begin(end.id)) return false;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_, "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, nullptr);
+    auto text = [&](int at, const std::optional<std::string>& v) {
+      if (v) sqlite3_bind_text(st, at, v->data(), static_cast<int>(v->size()), SQLITE_TRANSIENT);
+      else sqlite3_bind_null(st, at);
+    };
+    text(1, end.id);
+    text(2, end.content_hash.empty() ? std::nullopt : std::optional<std::string>(end.content_hash));
+    text(3, end.meta ? end.meta->url : std::nullopt);
+    text(4, end.meta ? end.meta->title : std::nullopt);
+    text(5, end.meta ? end.meta->date : std::nullopt);
+    text(6, end.meta ? end.meta->lang : std::nullopt);
+    text(7, end.path);
+    sqlite3_bind_int64(st, 8, static_cast<sqlite3_int64>(end.bytes));
+    text(9, end.meta ? end.meta->format : std::string("text"));
+    text(10, end.meta ? end.meta->encoding : std::string("UTF-8"));
+    text(11, end.decimal_mark ? std::optional<std::string>(std::string(1, *end.decimal_mark)) : std::nullopt);
+    text(12, end.error ? std::optional<std::string>(end.error->to_string()) : std::nullopt);
+    text(13, std::string("sosu ") + version());
+    text(14, packs_version_);
+    const bool ok = step(st);
+    sqlite3_finalize(st);
+    current_.clear();
+    return ok && exec("COMMIT");
+  }
+
+  bool finish() override { return current_.empty() || exec("COMMIT"); }
+
+ private:
+  explicit SqliteOutput(std::string packs_version)
+      : packs_version_(std::move(packs_version)), columns_(csv_columns(CsvOptions{})) {}
+
+  // The first row of a document opens its transaction and clears what an earlier run wrote.
+  bool begin(const std::string& doc) {
+    if (doc == current_) return true;
+    if (!current_.empty() && !exec("COMMIT")) return false;
+    current_ = doc;
+    if (!exec("BEGIN")) return false;
+    for (const char* sql : {"DELETE FROM figures WHERE doc = ?", "DELETE FROM sentences WHERE doc = ?",
+                            "DELETE FROM sentences_fts WHERE doc = ?", "DELETE FROM documents WHERE id = ?"}) {
+      sqlite3_stmt* st = nullptr;
+      sqlite3_prepare_v2(db_, sql, -1, &st, nullptr);
+      sqlite3_bind_text(st, 1, doc.data(), static_cast<int>(doc.size()), SQLITE_TRANSIENT);
+      const bool ok = step(st);
+      sqlite3_finalize(st);
+      if (!ok) return false;
+    }
+    return true;
+  }
+  sqlite3_stmt* statement(sqlite3_stmt*& cached, const char* sql) {
+    if (cached == nullptr) sqlite3_prepare_v2(db_, sql, -1, &cached, nullptr);
+    sqlite3_reset(cached);
+    sqlite3_clear_bindings(cached);
+    return cached;
+  }
+  bool step(sqlite3_stmt* st) {
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) return true;
+    report(std::string("SQLite: ") + sqlite3_errmsg(db_));
+    return false;
+  }
+  bool exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
+    report(std::string("SQLite: ") + (message ? message : sql));
+    sqlite3_free(message);
+    return false;
+  }
+
+  sqlite3* db_ = nullptr;
+  std::string packs_version_;
+  std::vector<std::string> columns_;
+  std::string current_;
+  sqlite3_stmt* insert_figure_ = nullptr;
+  sqlite3_stmt* insert_sentence_ = nullptr;
+  sqlite3_stmt* insert_fts_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<Output> make_output(const Config& config, std::ostream& out) {
+  if (!config.sqlite.empty()) {
+    std::unique_ptr<SqliteOutput> db = SqliteOutput::open(config.sqlite, config.packs_version);
+    return db;
+  }
+  if (config.format == "csv") return std::make_unique<CsvOutput>(out, CsvOptions{config.bom, config.with_sentence});
+  if (config.format == "json") return std::make_unique<JsonDocumentsOutput>(out);
+  return std::make_unique<JsonlOutput>(out);
+}
+
+bool FilteringSink::on_figure(const Figure& f) {
+  if (!config_.kinds.empty() && !config_.kinds.count(kind_name(f.kind))) return true;
+  if (!config_.only_lang.empty() && f.lang != config_.only_lang) return true;
+  if (config_.min_value) {
+    if (!f.value || f.value->to_double() < *config_.min_value) return true;
+  }
+  return next_.on_figure(f);
+}
+
+}  // namespace sosu::cli

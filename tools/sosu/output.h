@@ -1,0 +1,57 @@
+// What `sosu extract` writes: records as JSON Lines, CSV or one JSON object per document, or
+// a SQLite database; filtered by kind, language and value.
+#ifndef SOSU_TOOLS_OUTPUT_H_
+#define SOSU_TOOLS_OUTPUT_H_
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+
+#include "flags.h"
+#include "sosu/sosu.h"
+
+namespace sosu::cli {
+
+// A document as it ends: what its reader knew, its size, and why it failed if it did.
+struct DocumentEnd {
+  std::string id;
+  std::string path;                  // the input it came from
+  const DocumentMeta* meta = nullptr;  // null for plain text
+  std::uint64_t bytes = 0;           // of its text
+  std::string content_hash;          // of its text, hex
+  std::optional<char> decimal_mark;  // the number convention its numbers were read with
+  std::optional<Error> error;        // a document that failed
+};
+
+class Output : public FigureSink {
+ public:
+  // After a document's last figure (or its failure).
+  virtual bool end_document(const DocumentEnd& end) {
+    (void)end;
+    return true;
+  }
+  // After the last document; false if writing failed.
+  virtual bool finish() { return true; }
+};
+
+// The writer --format and --sqlite ask for, or nullptr after reporting why not.
+std::unique_ptr<Output> make_output(const Config& config, std::ostream& out);
+
+// Keeps the records --kinds, --only-lang and --min-value let through.
+class FilteringSink : public FigureSink {
+ public:
+  FilteringSink(FigureSink& next, const Config& config) : next_(next), config_(config) {}
+  bool on_figure(const Figure& f) override;
+  bool wants_sentences() const override { return next_.wants_sentences(); }
+  bool on_sentence(const SentenceRecord& s) override { return next_.on_sentence(s); }
+
+ private:
+  FigureSink& next_;
+  const Config& config_;
+};
+
+}  // namespace sosu::cli
+
+#endif  // SOSU_TOOLS_OUTPUT_H_
