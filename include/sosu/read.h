@@ -66,9 +66,9 @@ struct TextPiece {
 };
 
 struct ReadOptions {
-  // Pieces end at the last line break within this many bytes (default 4 MiB), so that memory
+  // Pieces end at the last line break within this many bytes (default 512 KiB), so that memory
   // stays bounded however large the document; a line longer than this is cut at a space.
-  std::size_t max_piece_bytes = std::size_t{4} << 20;
+  std::size_t max_piece_bytes = std::size_t{512} << 10;
 };
 
 // Reads one plain UTF-8 document. Every byte is checked before the first piece is handed on,

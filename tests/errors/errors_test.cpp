@@ -94,7 +94,7 @@ TEST(Errors, FailingPackExamplesFailPacksCheck) {
 }
 
 TEST(Errors, HugeFileIsStreamedAndEveryFigureFound) {
-  // 10 MiB: three 4 MiB pieces, so piece boundaries and sentence numbering are exercised (the
+  // 10 MiB: twenty 512 KiB pieces, so piece boundaries and sentence numbering are exercised (the
   // flat memory of far larger inputs is measured by the benchmark, not here).
   std::filesystem::path path = std::filesystem::temp_directory_path() / ("sosu-huge-" + std::to_string(::getpid()) + ".txt");
   const std::string line = "도내 기층당 조직이 725개, 당 세포가 4,925개 있었다. 입당 비율은 3.2% 이상이다.\n";

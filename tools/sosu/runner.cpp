@@ -114,8 +114,8 @@ bool Runner::enqueue(Task task) {
     tasks_.push_back(std::move(task));
   }
   task_ready_.notify_one();
-  // Bounded: wait for the oldest piece once jobs + 2 are in flight.
-  while (!stopped_ && next_seq_ - next_delivery_ >= jobs_ + 2) deliver_ready(true);
+  // Bounded: wait for the oldest piece once 2 × jobs + 2 are in flight.
+  while (!stopped_ && next_seq_ - next_delivery_ >= 2 * jobs_ + 2) deliver_ready(true);
   return deliver_ready(false);
 }
 

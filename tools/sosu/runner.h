@@ -1,7 +1,7 @@
 // Extraction on N threads with the output in input order. The reader (the calling thread)
 // submits line-aligned pieces of documents; workers extract them; results come back to the
 // calling thread strictly in submission order, so records, sentence numbers and documents
-// are the same whatever the number of threads. At most jobs + 2 pieces are in flight, which
+// are the same whatever the number of threads. At most 2 × jobs + 2 pieces are in flight, which
 // bounds memory.
 #ifndef SOSU_TOOLS_RUNNER_H_
 #define SOSU_TOOLS_RUNNER_H_
