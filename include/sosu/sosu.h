@@ -9,6 +9,7 @@
 #ifndef SOSU_SOSU_H_
 #define SOSU_SOSU_H_
 
+#include "sosu/check.h"
 #include "sosu/csv.h"
 #include "sosu/document.h"
 #include "sosu/error.h"

@@ -520,6 +520,108 @@ int run_text(const Config& config) {
   return ok ? 0 : 2;
 }
 
+namespace {
+
+// Every figure of the inputs, with its sentence's text (check and compare hold them all).
+bool collect_figures(const Config& config, const Extractor& extractor, std::vector<Figure>& out) {
+  RunStats stats;
+  ErrorLog log(config.errors_file);
+  auto visitor = simple_visitor(
+      [&](RunDocument& doc, const TextPiece& piece) {
+        DocumentCursor cursor;
+        if (doc.document) {
+          cursor.meta = &doc.document->meta;
+          cursor.cells = &doc.document->cells;
+          cursor.page_starts = &doc.document->page_starts;
+        }
+        cursor.forced_lang = doc.forced_lang;
+        CollectingSink sink;
+        extractor.run_piece(doc.id, piece, cursor, sink);
+        for (Figure& f : sink.figures) {
+          f.sentence += doc.sentences_so_far;
+          out.push_back(std::move(f));
+        }
+        doc.sentences_so_far += cursor.next_sentence;
+        return true;
+      },
+      [](RunDocument&) {});
+  return walk_documents(config, visitor, stats, log);
+}
+
+Extractor checking_extractor(const Config& config, const std::shared_ptr<const PackSet>& packs) {
+  ExtractOptions options;
+  options.forced_lang = config.lang;
+  options.ref_date = config.ref_date;
+  options.with_sentence_text = true;
+  return ExtractorBuilder().packs(packs).options(options).build();
+}
+
+// Where a figure is, for people: its document and sentence (1-based).
+std::string place(const Figure& f) { return f.doc + ", sentence " + std::to_string(f.sentence + 1); }
+
+}  // namespace
+
+int run_check(const Config& config) {
+  std::shared_ptr<const PackSet> packs = load_configured_packs(config);
+  if (!packs) return 2;
+  std::vector<Figure> figures;
+  const bool read_ok = collect_figures(config, checking_extractor(config, packs), figures);
+  std::size_t failing = 0, rounding = 0;
+  std::vector<Finding> findings = check_figures(figures);
+  for (const Finding& f : findings) {
+    if (f.verdict == Verdict::kDoesNotHold) ++failing;
+    if (f.verdict == Verdict::kOffByRounding) ++rounding;
+    if (config.format == "text") {
+      std::cout << place(f.figures.back()) << ": " << f.relation << " " << verdict_name(f.verdict) << ": " << f.formula
+                << " (computed " << f.computed << ")" << (f.note.empty() ? "" : "; " + f.note) << '\n';
+    } else {
+      std::cout << finding_to_json(f) << '\n';
+    }
+  }
+  if (config.format == "text") {
+    std::cout << "check: " << findings.size() << " relations, " << findings.size() - failing - rounding << " hold, "
+              << rounding << " off by rounding, " << failing << " do not hold\n";
+  }
+  std::cout.flush();
+  if (!read_ok) return 2;
+  return failing > 0 ? 1 : 0;
+}
+
+int run_compare(const Config& config) {
+  std::shared_ptr<const PackSet> packs = load_configured_packs(config);
+  if (!packs) return 2;
+  const Extractor extractor = checking_extractor(config, packs);
+  std::vector<Figure> a, b;
+  Config first = config, second = config;
+  first.paths = {config.paths[0]};
+  second.paths = {config.paths[1]};
+  const bool read_ok = collect_figures(first, extractor, a) & collect_figures(second, extractor, b);
+  std::size_t differences = 0;
+  std::map<std::string, std::size_t> counts;
+  for (const Alignment& al : compare_figures(a, b)) {
+    ++counts[al.status];
+    if (al.status != "matched") ++differences;
+    if (config.format == "text") {
+      const auto show = [](const std::optional<Figure>& f) {
+        return f ? "`" + f->text + "` (" + kind_name(f->kind) + " " + (f->value ? f->value->to_string() : "") +
+                       (f->unit ? " " + *f->unit : "") + ", " + place(*f) + ")"
+                 : std::string("—");
+      };
+      std::cout << al.status << ": " << show(al.a) << "  |  " << show(al.b) << '\n';
+    } else {
+      std::cout << alignment_to_json(al) << '\n';
+    }
+  }
+  if (config.format == "text") {
+    std::cout << "compare: " << counts["matched"] << " matched, " << counts["changed"] << " changed, "
+              << counts["only_in_a"] << " only in " << config.paths[0] << ", " << counts["only_in_b"] << " only in "
+              << config.paths[1] << '\n';
+  }
+  std::cout.flush();
+  if (!read_ok) return 2;
+  return differences > 0 ? 1 : 0;
+}
+
 int run_packs_check(const Config& config) {
   std::vector<std::filesystem::path> dirs;
   for (const std::string& p : config.paths) dirs.emplace_back(p);

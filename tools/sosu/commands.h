@@ -9,6 +9,8 @@ namespace sosu::cli {
 int run_extract(const Config& config);
 int run_tokenize(const Config& config);
 int run_text(const Config& config);
+int run_check(const Config& config);
+int run_compare(const Config& config);
 int run_packs_check(const Config& config);
 int run_version(const Config& config);
 

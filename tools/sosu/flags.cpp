@@ -76,9 +76,12 @@ std::string help_text() {
       "  sosu extract [OPTIONS] PATH...   write one JSON line per figure (spec/RECORD.md)\n"
       "  sosu tokenize [OPTIONS] PATH...  write one JSON line per word token\n"
       "  sosu text PATH...                print the document text that offsets point into\n"
+      "  sosu check [OPTIONS] PATH...     check the totals, shares and changes the text states\n"
+      "  sosu compare [OPTIONS] A B       align the figures of two documents; report changed and missing ones\n"
       "  sosu packs check [DIR...]        load pattern packs and run all their examples\n\n"
       "PATH is a file, a directory (read recursively, in sorted order) or - for standard input.\n"
-      "Exit status: 0 no errors, 2 any error (bad flags, bad packs, unreadable or invalid input).\n";
+      "Exit status: 0 no errors, 1 check found a relation that does not hold or compare a changed or missing\n"
+      "figure, 2 any error (bad flags, bad packs, unreadable or invalid input).\n";
   for (const char* category : {"Input", "Output", "Patterns", "Diagnostics"}) {
     out += std::string("\n") + category + ":\n";
     for (const FlagDef& f : kFlags) {
@@ -149,8 +152,8 @@ Result<Config> parse_flags(const std::vector<std::string>& args) {
     else if (long_name == "jsonl-in") config.jsonl_in = true;
     else if (long_name == "only-lang") config.only_lang = value;
     else if (long_name == "format") {
-      if (value != "jsonl" && value != "csv" && value != "json") {
-        errors.push_back(usage("--format takes jsonl, csv or json, not " + value));
+      if (value != "jsonl" && value != "csv" && value != "json" && value != "text") {
+        errors.push_back(usage("--format takes jsonl, csv, json (extract) or text (check, compare), not " + value));
       }
       config.format = value;
     } else if (long_name == "kinds") {
@@ -197,6 +200,8 @@ Result<Config> parse_flags(const std::vector<std::string>& args) {
       if (command == "extract") config.command = Command::kExtract;
       else if (command == "tokenize") config.command = Command::kTokenize;
       else if (command == "text") config.command = Command::kText;
+      else if (command == "check") config.command = Command::kCheck;
+      else if (command == "compare") config.command = Command::kCompare;
       else if (command == "packs") {
         if (positional.empty() || positional.front() != "check") {
           errors.push_back(usage("the packs command is: sosu packs check [DIR...]"));
@@ -206,6 +211,9 @@ Result<Config> parse_flags(const std::vector<std::string>& args) {
         }
       } else {
         errors.push_back(usage("unknown command " + command));
+      }
+      if (config.command == Command::kCompare && positional.size() != 2) {
+        errors.push_back(usage("compare takes two documents: sosu compare A B"));
       }
       if (config.command != Command::kPacksCheck && config.command != Command::kHelp && positional.empty()) {
         errors.push_back(usage(command + " needs at least one PATH (- for standard input)"));

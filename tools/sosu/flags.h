@@ -12,7 +12,7 @@
 
 namespace sosu::cli {
 
-enum class Command { kExtract, kTokenize, kText, kPacksCheck, kHelp, kVersion };
+enum class Command { kExtract, kTokenize, kText, kCheck, kCompare, kPacksCheck, kHelp, kVersion };
 
 // The validated configuration of one run.
 struct Config {

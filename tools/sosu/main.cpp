@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
       case sosu::cli::Command::kExtract: return sosu::cli::run_extract(*config);
       case sosu::cli::Command::kTokenize: return sosu::cli::run_tokenize(*config);
       case sosu::cli::Command::kText: return sosu::cli::run_text(*config);
+      case sosu::cli::Command::kCheck: return sosu::cli::run_check(*config);
+      case sosu::cli::Command::kCompare: return sosu::cli::run_compare(*config);
       case sosu::cli::Command::kPacksCheck: return sosu::cli::run_packs_check(*config);
       case sosu::cli::Command::kVersion: return sosu::cli::run_version(*config);
       case sosu::cli::Command::kHelp:
