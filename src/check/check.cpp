@@ -279,6 +279,27 @@ void check_changes(const SentenceFigures& s, std::vector<Finding>& out) {
   }
 }
 
+// A change stated with its amount before the new level: "3.42%(1조7120억원) 늘어난 51조7660억원"
+// (the base is the new level less the change, or plus it for a decrease).
+void check_change_amounts(const SentenceFigures& s, std::vector<Finding>& out) {
+  const auto& fs = s.figures;
+  for (std::size_t p = 0; p + 2 < fs.size(); ++p) {
+    const Figure& rate = *fs[p];
+    const Figure& amount = *fs[p + 1];
+    const Figure& level = *fs[p + 2];
+    if (!is_percent(rate) || !is_amount(amount) || !is_amount(level) || !same_measure(amount, level)) continue;
+    if (!has(between(s, rate, amount), "(")) continue;
+    const std::string_view verb = between(s, amount, level);
+    const bool up = has_any(verb, {"늘어난", "증가한", "늘어", "증가해", "tăng"});
+    const bool down = has_any(verb, {"줄어든", "감소한", "줄어", "감소해", "giảm"});
+    if (up == down) continue;
+    const Real base = up ? value_of(level) - value_of(amount) : value_of(level) + value_of(amount);
+    if (base <= 0) continue;
+    out.push_back(judged("change", value_of(amount) / base * 100, rate, {amount, level},
+                         amount.text + " / (" + level.text + (up ? " − " : " + ") + amount.text + ") × 100 = " + rate.text));
+  }
+}
+
 // Shares of one whole listed together (비중, 구성비, cơ cấu, tỷ trọng) should make 100%.
 void check_sum_100(const SentenceFigures& s, std::vector<Finding>& out) {
   if (!has_any(s.text, {"비중", "구성비", "점유율", "cơ cấu", "tỷ trọng"})) return;
@@ -361,6 +382,7 @@ std::vector<Finding> check_figures(const std::vector<Figure>& figures) {
     check_totals(s, out);
     check_shares(s, out);
     check_changes(s, out);
+    check_change_amounts(s, out);
     check_sum_100(s, out);
   }
   return out;

@@ -49,7 +49,7 @@ TEST(Check, PlantedErrorsAreFoundWithTheirFormula) {
   int status = -1;
   auto findings = run_json("check " + doc("ko-budget-errors.txt"), &status);
   EXPECT_EQ(status, 1);
-  ASSERT_EQ(findings.size(), 5u);
+  ASSERT_EQ(findings.size(), 6u);
   EXPECT_EQ(findings[0]["relation"], "total");  // a wrong total
   EXPECT_EQ(findings[0]["verdict"], "does_not_hold");
   EXPECT_EQ(findings[0]["formula"], "21조4310억원 + 30조2518억원 = 52조6828억원");
@@ -67,6 +67,9 @@ TEST(Check, PlantedErrorsAreFoundWithTheirFormula) {
   EXPECT_EQ(findings[4]["relation"], "sum_100");
   EXPECT_EQ(findings[4]["verdict"], "does_not_hold");
   EXPECT_EQ(findings[4]["computed"], "98.2000");
+  EXPECT_EQ(findings[5]["relation"], "change");  // 3.24% of a 1조7120억원 rise to 51조7660억원 is 3.42%
+  EXPECT_EQ(findings[5]["verdict"], "does_not_hold");
+  EXPECT_EQ(findings[5]["computed"], "3.42031");
 }
 
 TEST(Check, VietnameseTotalsAndShares) {

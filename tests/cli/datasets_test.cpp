@@ -69,18 +69,19 @@ TEST(Threads, TheOutputIsTheSameOnOneThreadOrFour) {
 }
 
 TEST(Threads, AHugeDocumentIsSplitAndNumberedAsOne) {
-  // 20 MiB in one document: five pieces on two threads, sentences numbered across them.
-  const std::filesystem::path big = std::filesystem::temp_directory_path() / "sosu-big-document.txt";
+  // 3 MiB in one document: six pieces of 512 KiB on two threads, sentences numbered across them.
+  const std::filesystem::path big =
+      std::filesystem::temp_directory_path() / ("sosu-big-document-" + std::to_string(::getpid()) + ".txt");
   {
     std::ofstream out(big, std::ios::binary);
-    for (int i = 0; i < 240000; ++i) out << "올해 " << i << "번째 조사에서 당원 1,061명과 단위 4,925개가 확인됐다.\n";
+    for (int i = 0; i < 36000; ++i) out << "올해 " << i << "번째 조사에서 당원 1,061명과 단위 4,925개가 확인됐다.\n";
   }
   std::string one, two, err;
   ASSERT_EQ(testing::run_command(cli() + "extract --jobs 1 --kinds count " + big.string(), &one, &err), 0) << err;
   ASSERT_EQ(testing::run_command(cli() + "extract --jobs 2 --kinds count " + big.string(), &two, &err), 0) << err;
   EXPECT_EQ(one, two);
   const auto last = nlohmann::json::parse(one.substr(one.rfind('\n', one.size() - 2) + 1));
-  EXPECT_EQ(last["sentence"], 239999);
+  EXPECT_EQ(last["sentence"], 35999);
   EXPECT_EQ(last["text"], "4,925개");
   std::filesystem::remove(big);
 }
@@ -128,7 +129,8 @@ TEST(Json, OneObjectPerDocumentWithItsFigures) {
 }
 
 TEST(Sqlite, TablesAnswerTheReadmeQueryAndARerunAddsNothing) {
-  const std::filesystem::path db = std::filesystem::temp_directory_path() / "sosu-test.sqlite";
+  const std::filesystem::path db =
+      std::filesystem::temp_directory_path() / ("sosu-test-" + std::to_string(::getpid()) + ".sqlite");
   std::filesystem::remove(db);
   std::string out, err;
   const std::string command = cli() + "extract --sqlite " + db.string() + " " + corpus("ko") + " " + corpus("vi");
@@ -178,7 +180,8 @@ TEST(Filters, KindsLanguageAndValue) {
 }
 
 TEST(Accounting, StatsAddUpAndErrorsAreRecords) {
-  const std::filesystem::path errors = std::filesystem::temp_directory_path() / "sosu-errors.jsonl";
+  const std::filesystem::path errors =
+      std::filesystem::temp_directory_path() / ("sosu-errors-" + std::to_string(::getpid()) + ".jsonl");
   std::string out, err;
   const std::string inputs = corpus("ko") + " " + (testing::test_data_dir() / "errors").string();
   EXPECT_EQ(testing::run_command(cli() + "extract --stats --errors " + errors.string() + " " + inputs, &out, &err), 2);
@@ -197,7 +200,8 @@ TEST(Accounting, StatsAddUpAndErrorsAreRecords) {
 
 TEST(FilterMode, JsonlInThroughGnuParallelEqualsOneProcess) {
   if (testing::run_command("command -v parallel >/dev/null") != 0) GTEST_SKIP() << "GNU parallel is not installed";
-  const std::filesystem::path input = std::filesystem::temp_directory_path() / "sosu-docs.jsonl";
+  const std::filesystem::path input =
+      std::filesystem::temp_directory_path() / ("sosu-docs-" + std::to_string(::getpid()) + ".jsonl");
   {
     std::ofstream out(input, std::ios::binary);
     for (const char* name : {"ko/employment-release.txt", "ko/population-statistics.txt", "vi/kinh-te-xa-hoi-tinh.txt",
