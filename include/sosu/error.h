@@ -54,6 +54,15 @@ struct Error {
   std::string to_string() const;
 };
 
+// An error about a whole document, with no place in it: document_error(kIo, "a.txt", "cannot open").
+inline Error document_error(ErrorCode code, std::string file, std::string message) {
+  Error e;
+  e.code = code;
+  e.file = std::move(file);
+  e.message = std::move(message);
+  return e;
+}
+
 // A value or the errors that prevented it. Small enough to become std::expected later.
 template <class T>
 class [[nodiscard]] Result {

@@ -31,11 +31,7 @@ bool ends_with(const std::string& s, std::string_view end) {
 }
 
 Error encoding_error(const std::string& file, const std::string& message) {
-  Error e;
-  e.code = ErrorCode::kEncoding;
-  e.file = file;
-  e.message = message;
-  return e;
+  return document_error(ErrorCode::kEncoding, file, message);
 }
 
 // The bytes as UTF-8, with the encoding they were read from. A charset named by --encoding, a

@@ -15,13 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Error io_error(const std::string& name, const std::string& what) {
-  Error e;
-  e.code = ErrorCode::kIo;
-  e.file = name;
-  e.message = what;
-  return e;
-}
+Error io_error(const std::string& name, const std::string& what) { return document_error(ErrorCode::kIo, name, what); }
 
 constexpr std::size_t kReadBlock = 1 << 16;
 

@@ -21,11 +21,7 @@ std::string archive_message(archive* a) {
 }
 
 Error office_error(const std::string& name, ErrorCode code, const std::string& message) {
-  Error e;
-  e.code = code;
-  e.file = name;
-  e.message = message;
-  return e;
+  return document_error(code, name, message);
 }
 
 // The members of a zip file that a reader needs, decompressed within the bomb limits.

@@ -20,11 +20,7 @@ namespace sosu::internal {
 namespace {
 
 Error pdf_error(const std::string& name, ErrorCode code, const std::string& message) {
-  Error e;
-  e.code = code;
-  e.file = name;
-  e.message = message;
-  return e;
+  return document_error(code, name, message);
 }
 
 std::optional<std::string> find_program(const std::string& program) {

@@ -30,7 +30,7 @@ constexpr FlagDef kFlags[] = {
     {"json", 0, nullptr, "Output", "text: one JSON object per document, with its metadata, instead of the bare text."},
     {"format", 0, "FORMAT", "Output",
      "extract: jsonl (one record a line, the default), csv (RFC 4180, a header row) or json (one object per "
-     "document with its metadata and figures)."},
+     "document with its metadata and figures); check and compare: jsonl (the default) or text (a report)."},
     {"bom", 0, nullptr, "Output", "csv: start with a byte-order mark, so that Excel shows Korean and Vietnamese right."},
     {"with-sentence", 0, nullptr, "Output", "Add the text of its sentence to each record (sentence_text)."},
     {"sqlite", 0, "FILE", "Output",
