@@ -295,10 +295,12 @@ bool walk_documents(const Config& config, DocumentVisitor& visitor, RunStats& st
   return ok;
 }
 
-// A progress line on stderr when it is a terminal: documents, MB, MB/s.
+// A progress line on stderr when it is a terminal: documents, MB, MB/s and, when the inputs
+// are files, the time left (from their sizes: decoded and HTML documents make it rough).
 class Progress {
  public:
-  explicit Progress(bool quiet) : on_(!quiet && ::isatty(2) != 0), started_(std::chrono::steady_clock::now()) {}
+  Progress(bool quiet, std::uint64_t total_bytes)
+      : on_(!quiet && ::isatty(2) != 0), total_(total_bytes), started_(std::chrono::steady_clock::now()) {}
   void update(std::uint64_t documents, std::uint64_t bytes) {
     if (!on_) return;
     const auto now = std::chrono::steady_clock::now();
@@ -306,9 +308,15 @@ class Progress {
     last_ = now;
     const double seconds = std::chrono::duration<double>(now - started_).count();
     const double mb = static_cast<double>(bytes) / 1e6;
-    char line[128];
-    std::snprintf(line, sizeof line, "\rsosu: %llu documents, %.1f MB, %.1f MB/s   ",
-                  static_cast<unsigned long long>(documents), mb, seconds > 0 ? mb / seconds : 0.0);
+    const double rate = seconds > 0 ? mb / seconds : 0.0;
+    char eta[48] = "";
+    if (total_ > bytes && rate > 0) {
+      const auto left = static_cast<long long>(static_cast<double>(total_ - bytes) / 1e6 / rate);
+      std::snprintf(eta, sizeof eta, ", ETA %lldm%02llds", left / 60, left % 60);
+    }
+    char line[160];
+    std::snprintf(line, sizeof line, "\rsosu: %llu documents, %.1f MB, %.1f MB/s%s   ",
+                  static_cast<unsigned long long>(documents), mb, rate, eta);
     std::cerr << line << std::flush;
     shown_ = true;
   }
@@ -318,9 +326,21 @@ class Progress {
 
  private:
   bool on_;
+  std::uint64_t total_;
   std::chrono::steady_clock::time_point started_, last_;
   bool shown_ = false;
 };
+
+// The bytes of the input files, for the progress line's time left (standard input: unknown).
+std::uint64_t input_bytes(const Config& config) {
+  std::vector<Error> ignored;
+  std::uint64_t total = 0;
+  for (const Input& input : expand_inputs(config.paths, ignored)) {
+    std::error_code ec;
+    if (!input.is_stdin) total += std::filesystem::file_size(input.path, ec);
+  }
+  return total;
+}
 
 class ExtractVisitor : public DocumentVisitor {
  public:
@@ -329,7 +349,7 @@ class ExtractVisitor : public DocumentVisitor {
         filtered_(output, config),
         counted_(filtered_, stats),
         stats_(stats),
-        progress_(config.quiet),
+        progress_(config.quiet, config.quiet || ::isatty(2) == 0 ? 0 : input_bytes(config)),
         runner_(extractor, config.jobs, output.wants_sentences(),
                 [this](PieceResult& result) { return deliver(result); }) {}
 
@@ -352,9 +372,10 @@ class ExtractVisitor : public DocumentVisitor {
       if (!counted_.on_figure(f)) return false;
     }
     doc.sentences_so_far += result.sentence_count;
+    delivered_bytes_ += result.bytes;
+    progress_.update(stats_.ok + stats_.failed, delivered_bytes_);
     if (!result.last) return true;
     stats_.bytes += doc.bytes;
-    progress_.update(stats_.ok + stats_.failed, stats_.bytes);
     DocumentEnd end;
     end.id = doc.id;
     end.path = doc.path;
@@ -375,6 +396,7 @@ class ExtractVisitor : public DocumentVisitor {
   CountingSink counted_;
   RunStats& stats_;
   Progress progress_;
+  std::uint64_t delivered_bytes_ = 0;
   Runner runner_;
 };
 

@@ -46,6 +46,7 @@ PieceResult Runner::run_task(const Task& task) const {
   result.doc = task.doc;
   result.first = task.first;
   result.last = task.last;
+  result.bytes = task.text.size();
   if (task.failure) return result;
   // Each piece starts afresh (sentences from 0, its own number convention), so that the
   // output is the same on one thread or many; sentences are renumbered on delivery.

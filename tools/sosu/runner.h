@@ -45,6 +45,7 @@ struct PieceResult {
   std::vector<Figure> figures;          // sentence numbers from 0 within the piece
   std::vector<SentenceCopy> sentences;  // when the output keeps sentences
   std::uint32_t sentence_count = 0;
+  std::uint64_t bytes = 0;              // of the piece's text
   std::optional<char> decimal_mark;
   bool first = false, last = false;     // of its document
 };
