@@ -7,15 +7,10 @@
 #include "match/pack_data.h"
 #include "sosu/extract.h"
 #include "sosu/sink.h"
+#include "text/ascii.h"
 
 namespace sosu {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool remove_prefix(std::string_view& s, std::string_view prefix) {
   if (s.substr(0, prefix.size()) != prefix) return false;
@@ -77,19 +72,19 @@ void Extractor::apply_layout(const TextPiece& piece, const DocumentCursor& curso
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view line = trim(text.substr(pos, end - pos));
+    std::string_view line = internal::trim_space(text.substr(pos, end - pos));
     const std::size_t next = end + 1;
     bool bracketed = !line.empty() && (line.front() == '(' || line.front() == '[' || line.front() == '<');
-    if (bracketed) line = trim(line.substr(1));
+    if (bracketed) line = internal::trim_space(line.substr(1));
     for (const auto& [lang, rules] : languages) {
       const internal::Table* markers = rules.table("unit_line_marker");
       if (markers == nullptr) continue;
       auto marker = markers->longest_prefix(line);
       if (!marker) continue;
-      std::string_view rest = trim(line.substr(marker->first.size()));
+      std::string_view rest = internal::trim_space(line.substr(marker->first.size()));
       if (!remove_prefix(rest, ":") && !remove_prefix(rest, "\xEF\xBC\x9A")) break;  // ":" or "："
-      rest = trim(rest);
-      while (!rest.empty() && (rest.back() == ')' || rest.back() == ']' || rest.back() == '>')) rest = trim(rest.substr(0, rest.size() - 1));
+      rest = internal::trim_space(rest);
+      while (!rest.empty() && (rest.back() == ')' || rest.back() == ']' || rest.back() == '>')) rest = internal::trim_space(rest.substr(0, rest.size() - 1));
       // "(단위: 천명, %)" names a unit per column: not one that scales them all.
       if (rest.empty() || rest.find(',') != std::string_view::npos) break;
       const std::optional<Figure>& unit = scale_of(lang, std::string(rest));
@@ -148,7 +143,7 @@ void Extractor::apply_layout(const TextPiece& piece, const DocumentCursor& curso
     const std::string& header = cell->column_header;
     const std::size_t open = header.rfind('(');
     if (f.kind == Kind::kNumber && !f.unit && f.value && open != std::string::npos && header.back() == ')') {
-      const std::string unit(trim(std::string_view(header).substr(open + 1, header.size() - open - 2)));
+      const std::string unit(internal::trim_space(std::string_view(header).substr(open + 1, header.size() - open - 2)));
       if (const std::optional<Figure>& scale = unit.empty() ? std::nullopt : scale_of(f.lang, unit)) {
         if (std::optional<Decimal> value = times(*f.value, *scale->value)) {
           f.value = value;

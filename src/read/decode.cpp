@@ -10,16 +10,11 @@
 #include <cstring>
 #include <set>
 
+#include "text/ascii.h"
 #include "text/utf8.h"
 
 namespace sosu::internal {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 Error encoding_error(const std::string& file, std::optional<std::uint64_t> at, const std::string& message) {
   Error e;
@@ -28,18 +23,6 @@ Error encoding_error(const std::string& file, std::optional<std::uint64_t> at, c
   e.byte_offset = at;
   e.message = message;
   return e;
-}
-
-std::string hex_bytes(std::string_view bytes) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (char byte : bytes) {
-    const auto c = static_cast<unsigned char>(byte);
-    if (!out.empty()) out += ' ';
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return out;
 }
 
 // Code points of UTF-8 text, for scoring.
@@ -106,7 +89,7 @@ double vietnamese_score(std::string_view utf8) {
 }  // namespace
 
 std::optional<std::string> iconv_charset(std::string_view label) {
-  std::string l = lower_ascii(label);
+  std::string l = ascii_lower(label);
   l.erase(std::remove_if(l.begin(), l.end(), [](char c) { return c == ' ' || c == '"' || c == '\''; }), l.end());
   if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8") return "UTF-8";
   // EUC-KR pages are CP949 in practice (browsers decode them so): a superset, never a misreading.

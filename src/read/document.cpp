@@ -15,20 +15,11 @@
 #include "read/pdf.h"
 #include "read/warc.h"
 #include "read/xml.h"
+#include "text/ascii.h"
 #include "sosu/document.h"
 
 namespace sosu {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool ends_with(const std::string& s, std::string_view end) {
-  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
-}
 
 Error encoding_error(const std::string& file, const std::string& message) {
   return document_error(ErrorCode::kEncoding, file, message);
@@ -92,7 +83,7 @@ Result<std::string> to_utf8(const std::string& name, std::string_view bytes, con
 InputKind sniff_input(const std::string& name, std::string_view head, const DocumentOptions& options) {
   InputKind kind;
   kind.encoding = options.encoding;
-  const std::string lower_name = lower_ascii(name);
+  const std::string lower_name = internal::ascii_lower(name);
   // The markup's start: past a BOM, white space and, in UTF-16, the zero bytes.
   std::string start;
   for (char c : head.substr(0, 2048)) {
@@ -101,19 +92,19 @@ InputKind sniff_input(const std::string& name, std::string_view head, const Docu
   start.erase(0, std::min(start.find('<') == std::string::npos ? 0 : start.find('<'), start.size()));
   if (options.format != InputFormat::kAuto) {
     kind.format = options.format;
-  } else if (internal::is_pdf(head) || ends_with(lower_name, ".pdf")) {
+  } else if (internal::is_pdf(head) || internal::ends_with(lower_name, ".pdf")) {
     kind.format = InputFormat::kPdf;
-  } else if (internal::looks_like_warc(head) || ends_with(lower_name, ".warc") || ends_with(lower_name, ".warc.gz") ||
-             ends_with(lower_name, ".arc.gz")) {
+  } else if (internal::looks_like_warc(head) || internal::ends_with(lower_name, ".warc") || internal::ends_with(lower_name, ".warc.gz") ||
+             internal::ends_with(lower_name, ".arc.gz")) {
     kind.format = InputFormat::kWarc;
   } else if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4) || internal::is_ole2(head) ||
-             ends_with(lower_name, ".docx") || ends_with(lower_name, ".odt")) {
+             internal::ends_with(lower_name, ".docx") || internal::ends_with(lower_name, ".odt")) {
     kind.format = InputFormat::kOffice;
-  } else if (ends_with(lower_name, ".html") || ends_with(lower_name, ".htm") || ends_with(lower_name, ".xhtml") ||
-             ends_with(lower_name, ".shtml")) {
+  } else if (internal::ends_with(lower_name, ".html") || internal::ends_with(lower_name, ".htm") || internal::ends_with(lower_name, ".xhtml") ||
+             internal::ends_with(lower_name, ".shtml")) {
     kind.format = InputFormat::kHtml;
-  } else if (ends_with(lower_name, ".xml") || ends_with(lower_name, ".rss") || ends_with(lower_name, ".atom") ||
-             ends_with(lower_name, ".rdf")) {
+  } else if (internal::ends_with(lower_name, ".xml") || internal::ends_with(lower_name, ".rss") || internal::ends_with(lower_name, ".atom") ||
+             internal::ends_with(lower_name, ".rdf")) {
     kind.format = InputFormat::kXml;
   } else if (start.rfind("<!doctype html", 0) == 0 || start.rfind("<html", 0) == 0) {
     kind.format = InputFormat::kHtml;

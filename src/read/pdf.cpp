@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "read/table_text.h"
+#include "text/ascii.h"
 #include "text/utf8.h"
 
 extern char** environ;
@@ -102,21 +103,15 @@ std::optional<ProgramRun> run_program(const std::string& program, const std::vec
 
 std::size_t width(std::string_view line) { return static_cast<std::size_t>(count_code_points(line)); }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // The cells of a line laid out in columns: runs of text apart by two spaces or more.
 std::vector<std::string> columns_of(std::string_view line) {
   std::vector<std::string> cells;
-  line = trim(line);
+  line = trim_space(line);
   while (!line.empty()) {
     std::size_t gap = line.find("  ");
-    cells.emplace_back(trim(line.substr(0, gap)));
+    cells.emplace_back(trim_space(line.substr(0, gap)));
     if (gap == std::string_view::npos) break;
-    line = trim(line.substr(gap));
+    line = trim_space(line.substr(gap));
   }
   return cells;
 }
@@ -140,7 +135,7 @@ void append_page(std::string_view page, Document& doc) {
   }
   std::size_t full = 0;
   for (std::string_view l : lines) {
-    if (columns_of(l).size() < 2) full = std::max(full, width(trim(l)));
+    if (columns_of(l).size() < 2) full = std::max(full, width(trim_space(l)));
   }
   std::string& text = doc.text;
   bool open_line = false;  // the last line written may run on
@@ -172,7 +167,7 @@ void append_page(std::string_view page, Document& doc) {
       i = j;
       continue;
     }
-    std::string_view line = trim(lines[i]);
+    std::string_view line = trim_space(lines[i]);
     if (line.empty()) {
       if (open_line) text += '\n';
       open_line = false;
@@ -222,7 +217,7 @@ Result<Document> pdf_document(const std::filesystem::path& path, const std::stri
   if (run->status != 0) {
     // pdftotext -q says nothing; ask again for the reason.
     std::optional<ProgramRun> loud = run_program(*program, {"-enc", "UTF-8", "-l", "1", path.string(), "/dev/null"});
-    const std::string reason = loud ? std::string(trim(loud->err)) : "";
+    const std::string reason = loud ? std::string(trim_space(loud->err)) : "";
     if (run->status == 1 && (reason.find("password") != std::string::npos || reason.find("ncrypt") != std::string::npos)) {
       return pdf_error(name, ErrorCode::kProtected, "an encrypted PDF that needs a password; document skipped");
     }
@@ -231,7 +226,7 @@ Result<Document> pdf_document(const std::filesystem::path& path, const std::stri
                          "; document skipped");
   }
   Document doc = pdf_layout_document(run->out, name);
-  if (trim(doc.text).empty()) {
+  if (trim_space(doc.text).empty()) {
     return pdf_error(name, ErrorCode::kNoText,
                      "a PDF without a text layer (" + std::to_string(doc.page_starts.size()) +
                          " pages of images: scanned?); run OCR on it first; document skipped");

@@ -2,9 +2,12 @@
 #include <cstdio>
 
 #include "sosu/read.h"
+#include "text/ascii.h"
 
 namespace sosu {
 namespace {
+
+using internal::hex_bytes;
 
 // Length of the sequence a lead byte starts, 0 if it cannot start one.
 int sequence_length(unsigned char lead) {
@@ -24,17 +27,6 @@ bool valid_continuation(unsigned char lead, int index, unsigned char b) {
     if (lead == 0xF4) return b >= 0x80 && b <= 0x8F;  // nothing past U+10FFFF
   }
   return b >= 0x80 && b <= 0xBF;
-}
-
-std::string hex_bytes(std::string_view bytes) {
-  std::string out;
-  char buf[4];
-  for (char c : bytes) {
-    std::snprintf(buf, sizeof buf, "%02X", static_cast<unsigned char>(c));
-    if (!out.empty()) out += ' ';
-    out += buf;
-  }
-  return out;
 }
 
 }  // namespace

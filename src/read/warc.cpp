@@ -7,34 +7,23 @@
 #include <memory>
 
 #include "read/office.h"
+#include "text/ascii.h"
 
 namespace sosu::internal {
 namespace {
 
 constexpr std::size_t kMaxHeaderBytes = 64 << 10;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 // "Name: value" lines up to a blank line, names lower-cased.
 std::vector<std::pair<std::string, std::string>> parse_headers(std::string_view block) {
   std::vector<std::pair<std::string, std::string>> headers;
   while (!block.empty()) {
     std::size_t end = block.find('\n');
-    std::string_view line = trim(block.substr(0, end));
+    std::string_view line = trim_space(block.substr(0, end));
     block.remove_prefix(end == std::string_view::npos ? block.size() : end + 1);
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    headers.emplace_back(lower(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
+    headers.emplace_back(ascii_lower(trim_space(line.substr(0, colon))), std::string(trim_space(line.substr(colon + 1))));
   }
   return headers;
 }
@@ -149,7 +138,7 @@ std::optional<std::string> dechunk(std::string_view body) {
   while (true) {
     const std::size_t line_end = body.find("\r\n");
     if (line_end == std::string_view::npos) return std::nullopt;
-    const std::string size_text(trim(body.substr(0, body.find_first_of(";\r", 0))));
+    const std::string size_text(trim_space(body.substr(0, body.find_first_of(";\r", 0))));
     char* end = nullptr;
     const unsigned long size = std::strtoul(size_text.c_str(), &end, 16);
     if (end == size_text.c_str()) return std::nullopt;
@@ -235,8 +224,8 @@ std::vector<Error> warc_documents(const std::filesystem::path& path, const std::
       fail(record_at, "a WARC record without Content-Length: records after it are not read");
       return errors;
     }
-    const std::string type = lower(header(headers, "warc-type"));
-    const bool http_response = type == "response" && lower(header(headers, "content-type")).find("application/http") == 0;
+    const std::string type = ascii_lower(header(headers, "warc-type"));
+    const bool http_response = type == "response" && ascii_lower(header(headers, "content-type")).find("application/http") == 0;
     if (!http_response || length > kMaxMemberBytes) {
       skipped(http_response ? "response over 64 MiB" : type.empty() ? "untyped" : type);
       in.skip(length);
@@ -263,7 +252,7 @@ std::vector<Error> warc_documents(const std::filesystem::path& path, const std::
     std::string_view http(record);
     const std::string_view status_line = http.substr(0, http.find('\n'));
     const auto http_headers = parse_headers(http.substr(status_line.size() + 1, split - status_line.size()));
-    const std::string content_type = lower(header(http_headers, "content-type"));
+    const std::string content_type = ascii_lower(header(http_headers, "content-type"));
     if (status_line.find(" 200") == std::string_view::npos) {
       skipped("response not 200 OK");
       continue;
@@ -273,7 +262,7 @@ std::vector<Error> warc_documents(const std::filesystem::path& path, const std::
       continue;
     }
     std::string body = record.substr(body_at);
-    if (lower(header(http_headers, "transfer-encoding")).find("chunked") != std::string::npos) {
+    if (ascii_lower(header(http_headers, "transfer-encoding")).find("chunked") != std::string::npos) {
       std::optional<std::string> joined = dechunk(body);
       if (!joined) {
         fail(record_at, "a response's chunked body is broken; that document is skipped");
@@ -281,7 +270,7 @@ std::vector<Error> warc_documents(const std::filesystem::path& path, const std::
       }
       body = std::move(*joined);
     }
-    const std::string encoding = lower(header(http_headers, "content-encoding"));
+    const std::string encoding = ascii_lower(header(http_headers, "content-encoding"));
     if (encoding == "gzip" || encoding == "deflate" || encoding == "x-gzip") {
       std::optional<std::string> inflated = inflate_body(body);
       if (!inflated) {
@@ -294,7 +283,7 @@ std::vector<Error> warc_documents(const std::filesystem::path& path, const std::
     page_options.format = InputFormat::kHtml;
     if (page_options.encoding.empty()) {
       if (std::size_t at = content_type.find("charset="); at != std::string::npos) {
-        page_options.encoding = std::string(trim(content_type.substr(at + 8)));
+        page_options.encoding = std::string(trim_space(content_type.substr(at + 8)));
         page_options.encoding.erase(std::remove(page_options.encoding.begin(), page_options.encoding.end(), '"'),
                                     page_options.encoding.end());
       }

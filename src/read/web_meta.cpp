@@ -6,22 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include "sosu/extract.h"
+#include "text/ascii.h"
 
 namespace sosu::internal {
 namespace {
 
 std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
+std::string trimmed(std::string_view s) { return std::string(trim_space(s)); }
 
 bool real_date(int y, int m, int d) {
   return CalendarDate::parse(std::to_string(y) + "-" + two(m) + "-" + two(d)).has_value();
@@ -63,7 +55,7 @@ std::optional<std::string> normalize_date(std::string_view text) {
   std::string month_name, zone822;
   if (RE2::FullMatch(s, kRfc822, &d, &month_name, &y, &hour, &minute, &second, &zone822)) {
     static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    const std::string mon = lower(month_name);
+    const std::string mon = ascii_lower(month_name);
     for (m = 1; m <= 12 && mon != kMonths[m - 1]; ++m) {
     }
     if (m > 12 || !real_date(y, m, d)) return std::nullopt;
@@ -104,7 +96,7 @@ void WebMeta::set(const std::string& key, std::string value) {
 }
 
 void WebMeta::from_meta_tag(const std::string& name, std::string content) {
-  if (!name.empty()) set(lower(name), std::move(content));
+  if (!name.empty()) set(ascii_lower(name), std::move(content));
 }
 
 void WebMeta::from_json_ld(std::string_view json) {
