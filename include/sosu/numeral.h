@@ -23,6 +23,15 @@ struct Decimal {
   int scale = 0;  // digits after the decimal point, trailing zeros removed
 
   bool is_integer() const { return scale == 0; }
+  // The same value with the trailing zeros of its decimals removed: 2.50 -> 2.5, 3.0 -> 3.
+  Decimal normalized() const {
+    Decimal d = *this;
+    while (d.scale > 0 && d.coefficient % 10 == 0) {
+      d.coefficient /= 10;
+      --d.scale;
+    }
+    return d;
+  }
   double to_double() const;
   // "4925", "91.7", "-1862", "0.05"
   std::string to_string() const;

@@ -57,11 +57,7 @@ std::optional<Decimal> exact_quotient(std::int64_t n, std::int64_t d) {
     ++q.scale;
   }
   if (denominator != 1) return std::nullopt;
-  while (q.scale > 0 && q.coefficient % 10 == 0) {
-    q.coefficient /= 10;
-    --q.scale;
-  }
-  return q;
+  return q.normalized();
 }
 
 class FigureBuilder {
@@ -149,7 +145,7 @@ class FigureBuilder {
       }
       if (f.value && !f.value->is_integer()) return false;
       const std::int64_t whole = f.value ? f.value->coefficient : 0;
-      f.value = without_trailing_zeros(Decimal{whole * 100 + cents->value.coefficient, 2});
+      f.value = Decimal{whole * 100 + cents->value.coefficient, 2}.normalized();
       if (const Capture* mc = m.capture("minor_currency"); mc != nullptr && !f.unit) {
         f.unit = lookup("minor_currency", capture_text(sentence_, mc));
         if (!f.unit) return false;
@@ -393,14 +389,6 @@ class FigureBuilder {
     }
     f.date = internal::nth_day_of_month(static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*nth), weekday);
     return f.date.has_value();
-  }
-
-  static Decimal without_trailing_zeros(Decimal d) {
-    while (d.scale > 0 && d.coefficient % 10 == 0) {
-      d.coefficient /= 10;
-      --d.scale;
-    }
-    return d;
   }
 
   std::optional<std::string> lookup(std::string_view table, std::string_view key) const {

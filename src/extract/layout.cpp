@@ -22,12 +22,7 @@ bool remove_prefix(std::string_view& s, std::string_view prefix) {
 std::optional<Decimal> times(const Decimal& a, const Decimal& b) {
   std::int64_t product = 0;
   if (__builtin_mul_overflow(a.coefficient, b.coefficient, &product)) return std::nullopt;
-  int scale = a.scale + b.scale;
-  while (scale > 0 && product % 10 == 0) {
-    product /= 10;
-    --scale;
-  }
-  return Decimal{product, scale};
+  return Decimal{product, a.scale + b.scale}.normalized();
 }
 
 bool is_measure(Kind k) {
