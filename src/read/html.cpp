@@ -167,13 +167,6 @@ class TextBuilder {
     line_break();
     return out_;
   }
-  // Bytes written so far, once the current line is ended.
-  std::size_t size() const { return out_.size(); }
-  std::string_view last_line() const {
-    if (out_.size() < 2) return {};
-    std::size_t start = out_.rfind('\n', out_.size() - 2);
-    return std::string_view(out_).substr(start == std::string::npos ? 0 : start + 1, out_.size() - 1 - (start == std::string::npos ? 0 : start + 1));
-  }
   std::string take() {
     line_break();
     while (!out_.empty() && out_.back() == '\n' && out_.size() >= 2 && out_[out_.size() - 2] == '\n') out_.pop_back();
@@ -248,8 +241,7 @@ class MainTextWriter {
   // the headers of its row and column; a blank line around it, except after a short line just
   // before it ("(단위: 천명)", a title), which belongs to it.
   void table(const Node* t) {
-    out_.line_break();
-    if (out_.last_line().size() > 40) out_.blank_line();
+    separate_table_from_paragraph(out_.raw());
     std::vector<TableRowText> rows;
     walk_tree(t, [&](const Node* n) {
       if (n != t && tag_of(n) == GUMBO_TAG_TABLE) return false;  // a nested table is read as text of its cell
@@ -422,10 +414,6 @@ Document html_document(std::string_view html, const std::string& id, bool all_te
   return doc;
 }
 
-std::string html_fragment_text(std::string_view html) {
-  std::vector<TableCell> cells;
-  Document doc = html_document(html, "", true);
-  return doc.text;
-}
+std::string html_fragment_text(std::string_view html) { return html_document(html, "", true).text; }
 
 }  // namespace sosu::internal

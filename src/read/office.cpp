@@ -102,11 +102,8 @@ struct BodyText {
     std::string l = collapsed(raw);
     if (!l.empty()) text += l + "\n";
   }
-  // A short line right before a table ("(단위: 천명)", a title) belongs to it; a long one does not.
   void table(const std::vector<TableRowText>& rows) {
-    const std::size_t last_start = text.size() >= 2 ? text.rfind('\n', text.size() - 2) : std::string::npos;
-    const std::size_t last_length = text.empty() ? 0 : text.size() - 1 - (last_start == std::string::npos ? 0 : last_start + 1);
-    if (last_length > 40) text += "\n";
+    separate_table_from_paragraph(text);
     append_table(rows, true, text, cells);
     text += "\n";
   }

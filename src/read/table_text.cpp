@@ -13,6 +13,13 @@ bool has_words(const std::string& cell) {
   return false;
 }
 
+void separate_table_from_paragraph(std::string& text) {
+  if (text.size() < 2) return;
+  const std::size_t before_last = text.rfind('\n', text.size() - 2);
+  const std::size_t last_start = before_last == std::string::npos ? 0 : before_last + 1;
+  if (text.size() - 1 - last_start > 40) text += '\n';
+}
+
 void append_table(const std::vector<TableRowText>& rows, bool first_row_names_columns, std::string& text,
                   std::vector<TableCell>& cells) {
   std::size_t header_rows = 0;

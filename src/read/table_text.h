@@ -28,6 +28,12 @@ struct TableRowText {
 void append_table(const std::vector<TableRowText>& rows, bool first_row_names_columns, std::string& text,
                   std::vector<TableCell>& cells);
 
+// Before a table in flowing text: a short last line ("(단위: 천명)", a title) belongs to the
+// table and stays next to it; after a long one (a paragraph), a blank line, so that a unit
+// line above that paragraph does not reach into the table. `text` ends in a line break or is
+// empty.
+void separate_table_from_paragraph(std::string& text);
+
 // Whether a cell holds words rather than a number alone ("서울", "15~29세", "Thu nội địa").
 bool has_words(const std::string& cell);
 

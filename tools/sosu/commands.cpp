@@ -82,7 +82,7 @@ class ErrorLog {
 // before giving any document counts as one failed document, and so does each fault of a feed
 // or archive after the documents it gave).
 struct RunStats {
-  std::uint64_t ok = 0, failed = 0, bytes = 0;
+  std::uint64_t ok = 0, failed = 0;
   std::map<std::string, std::uint64_t> figures_by_kind;
   ReadStats read;
 
@@ -375,7 +375,6 @@ class ExtractVisitor : public DocumentVisitor {
     delivered_bytes_ += result.bytes;
     progress_.update(stats_.ok + stats_.failed, delivered_bytes_);
     if (!result.last) return true;
-    stats_.bytes += doc.bytes;
     DocumentEnd end;
     end.id = doc.id;
     end.path = doc.path;
