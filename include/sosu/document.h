@@ -80,6 +80,8 @@ struct InputKind {
   std::string encoding;  // empty: UTF-8, or to be detected from the bytes
 };
 InputKind sniff_input(const std::string& name, std::string_view head, const DocumentOptions& options);
+// The same for a file, from its first 4 KiB.
+InputKind sniff_file(const Input& input, const DocumentOptions& options);
 
 // Reads one input into documents (a feed gives one per item) and hands each on in order.
 // Errors name the file and the place (byte offset, line:col); documents before a fault in a

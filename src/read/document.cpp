@@ -220,15 +220,19 @@ std::vector<Error> read_documents_from_bytes(const std::string& name, std::strin
   return errors;
 }
 
+InputKind sniff_file(const Input& input, const DocumentOptions& options) {
+  std::ifstream probe(input.path, std::ios::binary);
+  std::string head(4096, '\0');
+  probe.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(probe.gcount()));
+  return sniff_input(input.name, head, options);
+}
+
 std::vector<Error> read_documents(const Input& input, const DocumentOptions& options,
                                   const std::function<bool(const Document&)>& on_document, ReadStats* stats) {
   if (!input.is_stdin) {
     // PDF and WARC are read from the file itself: pdftotext reads it, a WARC streams.
-    std::ifstream probe(input.path, std::ios::binary);
-    std::string head(4096, '\0');
-    probe.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(probe.gcount()));
-    const InputKind kind = sniff_input(input.name, head, options);
+    const InputKind kind = sniff_file(input, options);
     if (kind.format == InputFormat::kPdf) return hand_on(internal::pdf_document(input.path, input.name), on_document);
     if (kind.format == InputFormat::kWarc) return internal::warc_documents(input.path, input.name, options, stats, on_document);
   }

@@ -46,15 +46,6 @@ std::shared_ptr<const PackSet> load_configured_packs(const Config& config) {
   return std::make_shared<const PackSet>(std::move(packs).value());
 }
 
-// The first bytes of a file, to tell its format and encoding.
-std::string file_head(const Input& input) {
-  std::ifstream in(input.path, std::ios::binary);
-  std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  return head;
-}
-
 // --errors FILE: every error also as one JSON line.
 class ErrorLog {
  public:
@@ -249,7 +240,7 @@ bool walk_documents(const Config& config, DocumentVisitor& visitor, RunStats& st
       read_with_readers(input);  // standard input is read once, into memory
       continue;
     }
-    const InputKind kind = sniff_input(input.name, file_head(input), config.documents);
+    const InputKind kind = sniff_file(input, config.documents);
     const bool utf8_text = kind.format == InputFormat::kText && (kind.encoding.empty() || kind.encoding == "UTF-8" ||
                                                                  kind.encoding == "utf-8");
     if (!utf8_text) {
