@@ -46,6 +46,52 @@ inline std::vector<Figure> extract(std::string_view text, const std::string& for
   return sink.figures;
 }
 
+// Figures with relative times resolved against `ref` (YYYY-MM-DD), as --ref-date does.
+inline std::vector<Figure> extract_with_ref(std::string_view text, const std::string& ref) {
+  ExtractOptions options;
+  options.ref_date = CalendarDate::parse(ref);
+  Extractor ex = ExtractorBuilder().packs(project_packs()).options(options).build();
+  CollectingSink sink;
+  ex.run("t", text, sink);
+  return sink.figures;
+}
+
+// What a reader made of a file: its documents, its errors and what it skipped.
+struct ReadResult {
+  std::vector<Document> documents;
+  std::vector<Error> errors;
+  ReadStats stats;
+};
+
+inline ReadResult read_input(const std::string& name, const std::filesystem::path& path,
+                             const DocumentOptions& options = {}) {
+  ReadResult r;
+  Input input{name, path, false};
+  r.errors = read_documents(
+      input, options,
+      [&](const Document& d) {
+        r.documents.push_back(d);
+        return true;
+      },
+      &r.stats);
+  return r;
+}
+
+// The one document a read gave (a copy: the ReadResult is usually a temporary).
+inline Document only_document(const ReadResult& r) {
+  EXPECT_TRUE(r.errors.empty()) << (r.errors.empty() ? "" : r.errors.front().to_string());
+  EXPECT_EQ(r.documents.size(), 1u);
+  return r.documents.empty() ? Document() : r.documents.front();
+}
+
+// A reader's document through the extractor, with its metadata and table cells.
+inline std::vector<Figure> extract_document(const Document& doc) {
+  Extractor ex = ExtractorBuilder().packs(project_packs()).build();
+  CollectingSink sink;
+  ex.run_document(doc, sink);
+  return sink.figures;
+}
+
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

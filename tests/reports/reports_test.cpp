@@ -13,37 +13,13 @@ namespace {
 
 std::filesystem::path report(const std::string& name) { return testing::test_data_dir() / "data" / "reports" / name; }
 
-struct Read {
-  std::vector<Document> documents;
-  std::vector<Error> errors;
-  ReadStats stats;
-};
+using Read = testing::ReadResult;
 
-Read read(const std::string& name) {
-  Read r;
-  Input input{name, report(name), false};
-  r.errors = read_documents(
-      input, {},
-      [&](const Document& d) {
-        r.documents.push_back(d);
-        return true;
-      },
-      &r.stats);
-  return r;
-}
+Read read(const std::string& name) { return testing::read_input(name, report(name)); }
 
-Document only(const Read& r) {
-  EXPECT_TRUE(r.errors.empty()) << (r.errors.empty() ? "" : r.errors.front().to_string());
-  EXPECT_EQ(r.documents.size(), 1u);
-  return r.documents.empty() ? Document() : r.documents.front();
-}
+Document only(const Read& r) { return testing::only_document(r); }
 
-std::vector<Figure> figures_of(const Document& doc) {
-  Extractor ex = ExtractorBuilder().packs(testing::project_packs()).build();
-  CollectingSink sink;
-  ex.run_document(doc, sink);
-  return sink.figures;
-}
+std::vector<Figure> figures_of(const Document& doc) { return testing::extract_document(doc); }
 
 const Figure& by_text(const std::vector<Figure>& figures, std::string_view text) {
   return testing::figure_by_text(figures, text);

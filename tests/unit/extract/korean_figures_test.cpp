@@ -8,14 +8,7 @@
 namespace sosu {
 namespace {
 
-std::vector<Figure> extract_with_ref(std::string_view text, const std::string& ref) {
-  ExtractOptions options;
-  options.ref_date = CalendarDate::parse(ref);
-  Extractor ex = ExtractorBuilder().packs(testing::project_packs()).options(options).build();
-  CollectingSink sink;
-  ex.run("t", text, sink);
-  return sink.figures;
-}
+using testing::extract_with_ref;
 
 const Figure& by_text(const std::vector<Figure>& figures, std::string_view text) {
   return testing::figure_by_text(figures, text);

@@ -103,17 +103,10 @@ TEST(VietnameseNumbers, AQuoteInAKoreanArticleIsReadTheVietnameseWay) {
 namespace sosu {
 namespace {
 
-std::vector<Figure> extract_vi_with_ref(std::string_view text, const char* ref) {
-  ExtractOptions options;
-  options.ref_date = CalendarDate::parse(ref);
-  Extractor ex = ExtractorBuilder().packs(testing::project_packs()).options(options).build();
-  CollectingSink sink;
-  ex.run("t", text, sink);
-  return sink.figures;
-}
+using testing::extract_with_ref;
 
 TEST(VietnameseRelativePeriods, LastAndNextUnitsQuartersAndWeekdays) {
-  auto figures = extract_vi_with_ref(
+  auto figures = extract_with_ref(
       "Trong 2 tháng qua, tỉnh thu hút 1,8 tỷ USD; quý tới dự kiến thêm 500 triệu USD, công bố vào thứ Sáu tới.",
       "2024-11-27");
   const Figure& last = by_text(figures, "2 tháng qua");
@@ -128,7 +121,7 @@ TEST(VietnameseRelativePeriods, LastAndNextUnitsQuartersAndWeekdays) {
 }
 
 TEST(VietnameseRelativePeriods, AQuarterWithoutAYearTakesTheReferenceYear) {
-  auto inner = extract_vi_with_ref("Trong quý 3, xuất khẩu đạt 12,5 tỷ USD.", "2024-11-27");
+  auto inner = extract_with_ref("Trong quý 3, xuất khẩu đạt 12,5 tỷ USD.", "2024-11-27");
   EXPECT_EQ(by_text(inner, "quý 3").from_date, "2024-07");
   EXPECT_EQ(by_text(inner, "quý 3").to_date, "2024-09");
 }
