@@ -30,6 +30,10 @@ std::vector<std::string> csv_fields(const Figure& figure, const CsvOptions& opti
 // a quote or a line break.
 std::string csv_quote(const std::string& field);
 
+// One row with its CRLF appended to `out`; returns where in `out` its sentence number starts
+// (see append_figure_json).
+std::size_t append_csv_row(const Figure& figure, const CsvOptions& options, std::string& out);
+
 class CsvSink : public FigureSink {
  public:
   CsvSink(std::ostream& out, CsvOptions options);

@@ -125,8 +125,9 @@ class Extractor {
                    const std::vector<Segment>& excluded, std::optional<char> document_decimal_mark,
                    const ExtractOptions& options, std::vector<Figure>& out) const;
   // What the lines around figures say of them: a unit line ("(단위: 억원)") scales the bare
-  // numbers under it; a table cell lends its headers. `figures` are the piece's, in order.
-  void apply_layout(const TextPiece& piece, const DocumentCursor& cursor, std::vector<Figure>& figures) const;
+  // numbers under it; a table cell lends its headers. Made once per piece (it finds the unit
+  // lines), then applied to the figures of each sentence as they come.
+  class Layout;
 
   friend class ExtractorBuilder;
   Extractor(std::shared_ptr<const PackSet> packs, ExtractOptions options)

@@ -18,6 +18,10 @@ namespace sosu {
 // present (null when it does not apply) and `direction` too; the other optional fields only
 // when known. Integers are written exactly; decimals as printed (shortest round trip).
 std::string figure_to_json(const Figure& figure);
+// The same record appended to `out`; returns where in `out` its sentence number starts, so
+// that a writer that numbers sentences later (pieces of a document extracted apart) can
+// rewrite it.
+std::size_t append_figure_json(const Figure& figure, std::string& out);
 
 // Writes one line per figure; stops the run when the stream fails (a closed pipe).
 class JsonlSink : public FigureSink {

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "attach/attach.h"
+#include "extract/layout.h"
 #include "extract/calendar.h"
 #include "match/matcher.h"
 #include "match/pack_data.h"
@@ -547,42 +548,44 @@ bool Extractor::run_piece(std::string_view doc_id, const TextPiece& piece, Docum
   if (cursor.meta != nullptr && cursor.meta->date) {
     if (auto date = CalendarDate::parse(cursor.meta->date->substr(0, 10))) options.ref_date = date;
   }
+  // Figures go to the sink sentence by sentence, so that a piece never holds them all.
+  Layout layout(*this, piece, cursor);
   std::vector<Figure> figures;
   const bool wants_sentences = sink.wants_sentences();
   for (std::size_t k = 0; k < sentences.size(); ++k) {
     const std::uint32_t index = cursor.next_sentence++;
     const SentenceLanguages& s = sentences[k];
     const std::size_t offset = prepared.sentences()[k].byte_start;
-    const std::size_t first = figures.size();
     if (wants_sentences) {
       PreparedPiece::SourceSpan src = prepared.to_source(offset, offset + s.text.size());
       SentenceRecord record{doc_id, index, src.text, src.cp_start, src.cp_end, src.byte_start, src.byte_end, s.whole.lang};
       if (!sink.on_sentence(record)) return false;
     }
+    figures.clear();
     for (const Segment& quote : s.quotes) {
       run_segment(doc_id, prepared, offset, index, s.text, quote, {}, cursor.inferred_decimal_mark, options, figures);
     }
     run_segment(doc_id, prepared, offset, index, s.text, s.whole, s.quotes, cursor.inferred_decimal_mark, options,
                 figures);
-    std::stable_sort(figures.begin() + static_cast<std::ptrdiff_t>(first), figures.end(),
+    if (figures.empty()) continue;
+    std::stable_sort(figures.begin(), figures.end(),
                      [](const Figure& a, const Figure& b) { return a.byte_start < b.byte_start; });
-    if (options_.with_sentence_text && figures.size() > first) {
-      const std::string sentence_text(prepared.to_source(offset, offset + s.text.size()).text);
-      for (std::size_t f = first; f < figures.size(); ++f) figures[f].sentence_text = sentence_text;
+    layout.apply(figures.begin(), figures.end());
+    std::optional<std::string> sentence_text;
+    if (options_.with_sentence_text) sentence_text = std::string(prepared.to_source(offset, offset + s.text.size()).text);
+    for (Figure& f : figures) {
+      f.sentence_text = sentence_text;
+      if (cursor.page_starts != nullptr && !cursor.page_starts->empty()) {
+        const auto& pages = *cursor.page_starts;
+        f.page = static_cast<std::uint32_t>(std::upper_bound(pages.begin(), pages.end(), f.byte_start) - pages.begin());
+      }
+      if (cursor.meta != nullptr) {
+        f.doc_url = cursor.meta->url;
+        f.doc_title = cursor.meta->title;
+        f.doc_date = cursor.meta->date;
+      }
+      if (!sink.on_figure(f)) return false;
     }
-  }
-  apply_layout(piece, cursor, figures);
-  for (Figure& f : figures) {
-    if (cursor.page_starts != nullptr && !cursor.page_starts->empty()) {
-      const auto& pages = *cursor.page_starts;
-      f.page = static_cast<std::uint32_t>(std::upper_bound(pages.begin(), pages.end(), f.byte_start) - pages.begin());
-    }
-    if (cursor.meta != nullptr) {
-      f.doc_url = cursor.meta->url;
-      f.doc_title = cursor.meta->title;
-      f.doc_date = cursor.meta->date;
-    }
-    if (!sink.on_figure(f)) return false;
   }
   return true;
 }

@@ -1,11 +1,8 @@
-// What a document's layout says of its figures: a unit line ("(단위: 억원)", "Đơn vị: tỷ đồng")
-// scales the bare numbers of the lines under it, up to the next blank line (a table after
-// it); a table cell lends its row header as subject and a time in its column header as time.
+#include "extract/layout.h"
+
 #include <algorithm>
-#include <map>
 
 #include "match/pack_data.h"
-#include "sosu/extract.h"
 #include "sosu/sink.h"
 #include "text/ascii.h"
 
@@ -32,37 +29,10 @@ bool is_measure(Kind k) {
 
 }  // namespace
 
-void Extractor::apply_layout(const TextPiece& piece, const DocumentCursor& cursor, std::vector<Figure>& figures) const {
-  if (figures.empty()) return;
-  const auto& languages = packs_->data().languages;
-
-  // The figure one unit stands for ("천명" → count 1000 명, "tỷ đồng" → money 10^9 VND): the
-  // extractor's own reading of "1" and the unit, in the language whose marker the line has.
-  std::map<std::pair<std::string, std::string>, std::optional<Figure>> scales;
-  auto scale_of = [&](const std::string& lang, const std::string& unit) -> const std::optional<Figure>& {
-    auto [it, added] = scales.try_emplace({lang, unit});
-    if (!added) return it->second;
-    ExtractOptions options;
-    options.forced_lang = lang;
-    Extractor reader = ExtractorBuilder().packs(packs_).options(options).build();
-    for (const std::string& probe : {"1" + unit, "1 " + unit}) {
-      CollectingSink sink;
-      reader.run("unit", probe, sink);
-      if (sink.figures.size() == 1 && sink.figures[0].text == probe && sink.figures[0].value &&
-          sink.figures[0].unit && is_measure(sink.figures[0].kind)) {
-        it->second = sink.figures[0];
-        break;
-      }
-    }
-    return it->second;
-  };
-
+Extractor::Layout::Layout(const Extractor& extractor, const TextPiece& piece, const DocumentCursor& cursor)
+    : extractor_(extractor), cells_(cursor.cells) {
   // 1. Unit lines and the stretch of text each governs.
-  struct Scope {
-    std::uint64_t start, end;  // document bytes
-    Figure unit;
-  };
-  std::vector<Scope> scopes;
+  const auto& languages = extractor_.packs_->data().languages;
   const std::string_view text = piece.text;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = text.find('\n', pos);
@@ -86,64 +56,88 @@ void Extractor::apply_layout(const TextPiece& piece, const DocumentCursor& curso
       if (!unit) break;
       std::size_t blank = text.find("\n\n", end);
       const std::size_t scope_end = blank == std::string_view::npos ? text.size() : blank;
-      scopes.push_back(Scope{piece.byte_offset + end, piece.byte_offset + scope_end, *unit});
+      scopes_.push_back(Scope{piece.byte_offset + end, piece.byte_offset + scope_end, *unit});
       break;
     }
     pos = next;
   }
-  for (Figure& f : figures) {
-    if (f.kind != Kind::kNumber || f.unit) continue;
-    for (const Scope& s : scopes) {
-      if (f.byte_start < s.start || f.byte_end > s.end) continue;
-      std::optional<Decimal> value = f.value ? times(*f.value, *s.unit.value) : std::nullopt;
-      if (f.value && !value) break;
-      f.value = value;
-      if (f.from) f.from = times(*f.from, *s.unit.value);
-      if (f.to) f.to = times(*f.to, *s.unit.value);
-      f.kind = s.unit.kind;
-      f.unit = s.unit.unit;
+}
+
+// The figure one unit stands for ("천명" → count 1000 명, "tỷ đồng" → money 10^9 VND): the
+// extractor's own reading of "1" and the unit, in the language whose marker the line has.
+const std::optional<Figure>& Extractor::Layout::scale_of(const std::string& lang, const std::string& unit) {
+  auto [it, added] = scales_.try_emplace({lang, unit});
+  if (!added) return it->second;
+  ExtractOptions options;
+  options.forced_lang = lang;
+  Extractor reader = ExtractorBuilder().packs(extractor_.packs_).options(options).build();
+  for (const std::string& probe : {"1" + unit, "1 " + unit}) {
+    CollectingSink sink;
+    reader.run("unit", probe, sink);
+    if (sink.figures.size() == 1 && sink.figures[0].text == probe && sink.figures[0].value && sink.figures[0].unit &&
+        is_measure(sink.figures[0].kind)) {
+      it->second = sink.figures[0];
+      break;
+    }
+  }
+  return it->second;
+}
+
+// The time a column header names (2023년, 1분기), if it names one.
+const std::optional<TimeRef>& Extractor::Layout::time_of(const std::string& header) {
+  auto [it, added] = header_times_.try_emplace(header);
+  if (!added) return it->second;
+  CollectingSink sink;
+  extractor_.run("header", header, sink);
+  for (const Figure& h : sink.figures) {
+    std::optional<std::string> date;
+    if (h.kind == Kind::kYear || h.kind == Kind::kDate) date = h.date;
+    else if (h.kind == Kind::kDateRange && h.from_date && h.to_date) date = *h.from_date + "/" + *h.to_date;
+    else if (h.kind == Kind::kYearRange && h.from && h.to) date = h.from->to_string() + "/" + h.to->to_string();
+    else continue;
+    it->second = TimeRef{header, date, std::nullopt, h.relative};
+    break;
+  }
+  return it->second;
+}
+
+void Extractor::Layout::apply(std::vector<Figure>::iterator first, std::vector<Figure>::iterator last) {
+  for (auto f = first; f != last; ++f) {
+    if (f->kind != Kind::kNumber || f->unit) continue;
+    for (const Scope& s : scopes_) {
+      if (f->byte_start < s.start || f->byte_end > s.end) continue;
+      std::optional<Decimal> value = f->value ? times(*f->value, *s.unit.value) : std::nullopt;
+      if (f->value && !value) break;
+      f->value = value;
+      if (f->from) f->from = times(*f->from, *s.unit.value);
+      if (f->to) f->to = times(*f->to, *s.unit.value);
+      f->kind = s.unit.kind;
+      f->unit = s.unit.unit;
       break;
     }
   }
 
   // 2. Table cells: the row header as subject, a time in the column header as time, and a
   // unit in it ("취업자(천명)", "Doanh thu (tỷ đồng)") for the column's bare numbers.
-  if (cursor.cells == nullptr || cursor.cells->empty()) return;
-  std::map<std::string, std::optional<TimeRef>> header_times;
-  auto time_of = [&](const std::string& header) -> const std::optional<TimeRef>& {
-    auto [it, added] = header_times.try_emplace(header);
-    if (!added) return it->second;
-    CollectingSink sink;
-    run("header", header, sink);
-    for (const Figure& h : sink.figures) {
-      std::optional<std::string> date;
-      if (h.kind == Kind::kYear || h.kind == Kind::kDate) date = h.date;
-      else if (h.kind == Kind::kDateRange && h.from_date && h.to_date) date = *h.from_date + "/" + *h.to_date;
-      else if (h.kind == Kind::kYearRange && h.from && h.to) date = h.from->to_string() + "/" + h.to->to_string();
-      else continue;
-      it->second = TimeRef{header, date, std::nullopt, h.relative};
-      break;
-    }
-    return it->second;
-  };
-  const std::vector<TableCell>& cells = *cursor.cells;
-  for (Figure& f : figures) {
-    auto cell = std::upper_bound(cells.begin(), cells.end(), f.byte_start,
+  if (cells_ == nullptr || cells_->empty()) return;
+  const std::vector<TableCell>& cells = *cells_;
+  for (auto f = first; f != last; ++f) {
+    auto cell = std::upper_bound(cells.begin(), cells.end(), f->byte_start,
                                  [](std::uint64_t at, const TableCell& c) { return at < c.byte_start; });
     if (cell == cells.begin()) continue;
     --cell;
-    if (f.byte_end > cell->byte_end || !is_measure(f.kind)) continue;
-    if (!f.subject && !cell->row_header.empty()) f.subject = cell->row_header;
-    if (!f.time && !cell->column_header.empty()) f.time = time_of(cell->column_header);
+    if (f->byte_end > cell->byte_end || !is_measure(f->kind)) continue;
+    if (!f->subject && !cell->row_header.empty()) f->subject = cell->row_header;
+    if (!f->time && !cell->column_header.empty()) f->time = time_of(cell->column_header);
     const std::string& header = cell->column_header;
     const std::size_t open = header.rfind('(');
-    if (f.kind == Kind::kNumber && !f.unit && f.value && open != std::string::npos && header.back() == ')') {
+    if (f->kind == Kind::kNumber && !f->unit && f->value && open != std::string::npos && header.back() == ')') {
       const std::string unit(internal::trim_space(std::string_view(header).substr(open + 1, header.size() - open - 2)));
-      if (const std::optional<Figure>& scale = unit.empty() ? std::nullopt : scale_of(f.lang, unit)) {
-        if (std::optional<Decimal> value = times(*f.value, *scale->value)) {
-          f.value = value;
-          f.kind = scale->kind;
-          f.unit = scale->unit;
+      if (const std::optional<Figure>& scale = unit.empty() ? std::nullopt : scale_of(f->lang, unit)) {
+        if (std::optional<Decimal> value = times(*f->value, *scale->value)) {
+          f->value = value;
+          f->kind = scale->kind;
+          f->unit = scale->unit;
         }
       }
     }

@@ -1,7 +1,6 @@
 #include "match/matcher.h"
 
 #include <algorithm>
-#include <map>
 
 #include "text/utf8.h"
 
@@ -29,15 +28,21 @@ bool guards_pass(const Rule& rule, std::string_view sentence, std::size_t start,
   return true;
 }
 
-void collect(const Rule& rule, std::string_view sentence, std::vector<Match>& out) {
-  const int groups = rule.re->NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> sub(static_cast<std::size_t>(groups) + 1);
+// Where a rule matches, without captures: the DFA alone finds a span, and most spans lose
+// to a longer overlapping one, so captures are worth their cost only for the winners.
+struct Span {
+  const Rule* rule;
+  std::size_t start;
+  std::size_t end;
+};
+
+void collect_spans(const Rule& rule, std::string_view sentence, std::vector<Span>& out) {
   re2::StringPiece text(sentence.data(), sentence.size());
+  re2::StringPiece whole;
   std::size_t pos = 0;
-  while (pos <= sentence.size() &&
-         rule.re->Match(text, pos, sentence.size(), re2::RE2::UNANCHORED, sub.data(), groups + 1)) {
-    std::size_t start = static_cast<std::size_t>(sub[0].data() - sentence.data());
-    std::size_t end = start + sub[0].size();
+  while (pos <= sentence.size() && rule.re->Match(text, pos, sentence.size(), re2::RE2::UNANCHORED, &whole, 1)) {
+    std::size_t start = static_cast<std::size_t>(whole.data() - sentence.data());
+    std::size_t end = start + whole.size();
     if (end == start || !guards_pass(rule, sentence, start, end)) {
       // Try again one code point further on: a guard may reject this start but not the next.
       std::size_t next = start;
@@ -45,57 +50,70 @@ void collect(const Rule& rule, std::string_view sentence, std::vector<Match>& ou
       pos = std::max(next, start + 1);
       continue;
     }
-    Match m;
-    m.rule = &rule;
-    m.byte_start = start;
-    m.byte_end = end;
-    for (const auto& [name, index] : rule.captures) {
-      const re2::StringPiece& s = sub[static_cast<std::size_t>(index)];
-      if (s.data() == nullptr) continue;
-      std::size_t cs = static_cast<std::size_t>(s.data() - sentence.data());
-      m.captures.push_back(Capture{name, cs, cs + s.size()});
-    }
-    out.push_back(std::move(m));
+    out.push_back(Span{&rule, start, end});
     pos = end;
   }
+}
+
+// The captures of a span found by collect_spans. Anchored at both ends of the span, the
+// match is the one the unanchored search found, and RE2 runs it on the span alone.
+Match with_captures(const Span& span, std::string_view sentence) {
+  const Rule& rule = *span.rule;
+  Match m;
+  m.rule = &rule;
+  m.byte_start = span.start;
+  m.byte_end = span.end;
+  if (rule.captures.empty()) return m;
+  const int groups = rule.re->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> sub(static_cast<std::size_t>(groups) + 1);
+  re2::StringPiece text(sentence.data(), sentence.size());
+  if (!rule.re->Match(text, span.start, span.end, re2::RE2::ANCHOR_BOTH, sub.data(), groups + 1)) return m;
+  m.captures.reserve(rule.captures.size());
+  for (const auto& [name, index] : rule.captures) {
+    const re2::StringPiece& s = sub[static_cast<std::size_t>(index)];
+    if (s.data() == nullptr) continue;
+    std::size_t cs = static_cast<std::size_t>(s.data() - sentence.data());
+    m.captures.push_back(Capture{name, cs, cs + s.size()});
+  }
+  return m;
 }
 
 }  // namespace
 
 std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sentence) {
-  std::vector<Match> candidates;
-  if (rules.rules.empty()) return candidates;
+  std::vector<Match> accepted;
+  if (rules.rules.empty()) return accepted;
   re2::StringPiece text(sentence.data(), sentence.size());
-  if (!re2::RE2::PartialMatch(text, *rules.prefilter)) return candidates;
+  if (!re2::RE2::PartialMatch(text, *rules.prefilter)) return accepted;
   std::vector<int> hits;
   re2::RE2::Set::ErrorInfo error{};
   if (!rules.set->Match(text, &hits, &error)) {
-    if (error.kind != re2::RE2::Set::kOutOfMemory) return candidates;
+    if (error.kind != re2::RE2::Set::kOutOfMemory) return accepted;
     // The set's DFA ran out of memory on this sentence: no figure may be lost for it, so
     // every rule runs on its own instead.
     hits.clear();
     for (std::size_t i = 0; i < rules.rules.size(); ++i) hits.push_back(static_cast<int>(i));
   }
   std::sort(hits.begin(), hits.end());
-  for (int index : hits) collect(rules.rules[static_cast<std::size_t>(index)], sentence, candidates);
+  std::vector<Span> spans;
+  for (int index : hits) collect_spans(rules.rules[static_cast<std::size_t>(index)], sentence, spans);
 
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Match& a, const Match& b) {
-    std::size_t la = a.byte_end - a.byte_start, lb = b.byte_end - b.byte_start;
+  std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+    std::size_t la = a.end - a.start, lb = b.end - b.start;
     if (la != lb) return la > lb;
     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-    return a.byte_start < b.byte_start;
+    return a.start < b.start;
   });
-  std::map<std::size_t, std::size_t> taken;  // start -> end of accepted matches
-  std::vector<Match> accepted;
-  for (Match& m : candidates) {
-    auto next = taken.lower_bound(m.byte_start);
-    if (next != taken.end() && next->first < m.byte_end) continue;
-    if (next != taken.begin() && std::prev(next)->second > m.byte_start) continue;
-    taken.emplace(m.byte_start, m.byte_end);
-    accepted.push_back(std::move(m));
+  // A sentence holds a handful of spans, so a linear overlap test beats any index.
+  std::vector<Span> winners;
+  for (const Span& s : spans) {
+    bool overlaps = std::any_of(winners.begin(), winners.end(),
+                                [&](const Span& w) { return s.start < w.end && w.start < s.end; });
+    if (!overlaps) winners.push_back(s);
   }
-  std::sort(accepted.begin(), accepted.end(),
-            [](const Match& a, const Match& b) { return a.byte_start < b.byte_start; });
+  std::sort(winners.begin(), winners.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  accepted.reserve(winners.size());
+  for (const Span& s : winners) accepted.push_back(with_captures(s, sentence));
   return accepted;
 }
 

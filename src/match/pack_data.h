@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -70,7 +71,19 @@ struct Table {
   std::vector<std::pair<std::string, std::string>> entries;  // in file order
   SourcePlace at;
 
-  // Builds the lookup index; called once the entries are final.
+  Table() = default;
+  // The index points into entries, so a copy builds its own.
+  Table(const Table& other) : entries(other.entries), at(other.at) { index_entries(); }
+  Table& operator=(const Table& other) {
+    entries = other.entries;
+    at = other.at;
+    index_entries();
+    return *this;
+  }
+  Table(Table&&) noexcept = default;
+  Table& operator=(Table&&) noexcept = default;
+
+  // Builds the lookup index; called once the entries are final. The first of equal keys wins.
   void index_entries() {
     index.clear();
     key_lengths.clear();
@@ -84,7 +97,7 @@ struct Table {
   std::optional<std::string_view> lookup(std::string_view key) const {
     auto it = index.find(key);
     if (it == index.end()) return std::nullopt;
-    return std::string_view(it->second);
+    return it->second;
   }
   // The longest key that text starts with (text itself may be the key): 늘었다 -> 늘.
   std::optional<std::pair<std::string_view, std::string_view>> longest_prefix(std::string_view text) const {
@@ -104,7 +117,8 @@ struct Table {
     return std::nullopt;
   }
 
-  std::map<std::string, std::string, std::less<>> index;  // heterogeneous lookup by string_view
+  // Attachment looks words up several times per figure: hashing beats comparing strings.
+  std::unordered_map<std::string_view, std::string_view> index;  // views into entries
   std::vector<std::size_t> key_lengths;  // distinct key sizes in bytes, longest first
 };
 

@@ -1,5 +1,7 @@
 #include "sosu/csv.h"
 
+#include <algorithm>
+
 namespace sosu {
 namespace {
 
@@ -76,15 +78,25 @@ CsvSink::CsvSink(std::ostream& out, CsvOptions options) : out_(out), options_(op
   out_ << header << "\r\n";
 }
 
+std::size_t append_csv_row(const Figure& figure, const CsvOptions& options, std::string& out) {
+  static const std::size_t kSentenceColumn = [] {
+    const std::vector<std::string> columns = csv_columns(CsvOptions{});
+    return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), "sentence") - columns.begin());
+  }();
+  std::size_t sentence_at = 0;
+  const std::vector<std::string> fields = csv_fields(figure, options);
+  for (std::size_t k = 0; k < fields.size(); ++k) {
+    if (k > 0) out += ',';
+    if (k == kSentenceColumn) sentence_at = out.size();
+    out += csv_quote(fields[k]);
+  }
+  out += "\r\n";
+  return sentence_at;
+}
+
 bool CsvSink::on_figure(const Figure& figure) {
   line_.clear();
-  bool first = true;
-  for (const std::string& field : csv_fields(figure, options_)) {
-    if (!first) line_ += ',';
-    first = false;
-    line_ += csv_quote(field);
-  }
-  line_ += "\r\n";
+  append_csv_row(figure, options_, line_);
   out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
   return static_cast<bool>(out_);
 }

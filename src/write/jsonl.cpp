@@ -72,6 +72,12 @@ class RecordWriter {
 std::string figure_to_json(const Figure& f) {
   std::string out;
   out.reserve(512);
+  append_figure_json(f, out);
+  return out;
+}
+
+std::size_t append_figure_json(const Figure& f, std::string& out) {
+  std::size_t sentence_at = 0;
   RecordWriter w(out);
   w.key("v"), w.integer(std::int64_t{1});
   w.key("doc"), w.string(f.doc);
@@ -102,7 +108,7 @@ std::string figure_to_json(const Figure& f) {
   } else {
     w.null();
   }
-  w.key("sentence"), w.integer(std::uint64_t{f.sentence});
+  w.key("sentence"), sentence_at = out.size(), w.integer(std::uint64_t{f.sentence});
   w.key("pattern"), w.string(f.pattern);
   w.key("direction"), w.optional_string(f.direction);
   if (f.status) w.key("status"), w.string(*f.status);
@@ -119,11 +125,12 @@ std::string figure_to_json(const Figure& f) {
   if (f.page) w.key("page"), w.integer(std::uint64_t{*f.page});
   if (f.sentence_text) w.key("sentence_text"), w.string(*f.sentence_text);
   w.finish();
-  return out;
+  return sentence_at;
 }
 
 bool JsonlSink::on_figure(const Figure& figure) {
-  line_ = figure_to_json(figure);
+  line_.clear();
+  append_figure_json(figure, line_);
   line_ += '\n';
   out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
   ++written_;

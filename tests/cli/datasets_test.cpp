@@ -83,6 +83,16 @@ TEST(Threads, AHugeDocumentIsSplitAndNumberedAsOne) {
   const auto last = nlohmann::json::parse(one.substr(one.rfind('\n', one.size() - 2) + 1));
   EXPECT_EQ(last["sentence"], 35999);
   EXPECT_EQ(last["text"], "4,925개");
+  // CSV rows are written on the worker threads too, and renumbered the same way.
+  std::string csv;
+  ASSERT_EQ(testing::run_command(cli() + "extract --format csv --jobs 2 --kinds count " + big.string(), &csv, &err), 0)
+      << err;
+  auto rows = parse_csv(csv);
+  ASSERT_EQ(rows.size(), 72001u);  // the header and two counts a line
+  const auto& header = rows[0];
+  const auto sentence = static_cast<std::size_t>(std::find(header.begin(), header.end(), "sentence") - header.begin());
+  EXPECT_EQ(rows[72000][sentence], "35999");
+  EXPECT_EQ(rows[36001][sentence], "18000");
   std::filesystem::remove(big);
 }
 

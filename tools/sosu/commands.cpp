@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -341,7 +342,7 @@ class ExtractVisitor : public DocumentVisitor {
         counted_(filtered_, stats),
         stats_(stats),
         progress_(config.quiet, config.quiet || ::isatty(2) == 0 ? 0 : input_bytes(config)),
-        runner_(extractor, config.jobs, output.wants_sentences(),
+        runner_(extractor, config.jobs, output.wants_sentences(), text_writing(output, config),
                 [this](PieceResult& result) { return deliver(result); }) {}
 
   bool piece(const std::shared_ptr<RunDocument>& doc, const TextPiece& piece, bool first, bool last) override {
@@ -351,6 +352,28 @@ class ExtractVisitor : public DocumentVisitor {
   bool finish() { return runner_.finish(); }
 
  private:
+  static std::optional<TextWriting> text_writing(const Output& output, const Config& config) {
+    if (!output.writes_text()) return std::nullopt;
+    return TextWriting{[&config](const Figure& f) { return passes_filters(f, config); },
+                       [&output](const Figure& f, std::string& out) { return output.append_record(f, out); }};
+  }
+
+  // A piece's text records with the document's sentence numbers in place of the piece's.
+  bool write_renumbered(const RecordText& records, std::uint32_t first_sentence) {
+    for (const auto& [kind, n] : records.kinds) stats_.figures_by_kind[kind_name(kind)] += n;
+    if (first_sentence == 0) return output_.write_text(records.text);
+    renumbered_.clear();
+    std::size_t copied = 0;
+    for (const RecordText::SentenceNumber& n : records.sentence_numbers) {
+      renumbered_.append(records.text, copied, n.at - copied);
+      char digits[16];
+      renumbered_.append(digits, std::to_chars(digits, digits + sizeof digits, n.in_piece + first_sentence).ptr);
+      copied = n.at + static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, n.in_piece).ptr - digits);
+    }
+    renumbered_.append(records.text, copied, std::string::npos);
+    return output_.write_text(renumbered_);
+  }
+
   bool deliver(PieceResult& result) {
     RunDocument& doc = *result.doc;
     if (result.first) doc.decimal_mark = result.decimal_mark;
@@ -358,6 +381,7 @@ class ExtractVisitor : public DocumentVisitor {
       SentenceRecord record{doc.id, doc.sentences_so_far + s.index, s.text, s.start, s.end, s.byte_start, s.byte_end, s.lang};
       if (!filtered_.on_sentence(record)) return false;
     }
+    if (!write_renumbered(result.records, doc.sentences_so_far)) return false;
     for (Figure& f : result.figures) {
       f.sentence += doc.sentences_so_far;
       if (!counted_.on_figure(f)) return false;
@@ -387,6 +411,7 @@ class ExtractVisitor : public DocumentVisitor {
   RunStats& stats_;
   Progress progress_;
   std::uint64_t delivered_bytes_ = 0;
+  std::string renumbered_;
   Runner runner_;
 };
 

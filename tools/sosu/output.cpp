@@ -13,19 +13,40 @@ void report(const std::string& message) { std::cerr << "sosu: " << message << '\
 
 class JsonlOutput : public Output {
  public:
-  explicit JsonlOutput(std::ostream& out) : sink_(out) {}
+  explicit JsonlOutput(std::ostream& out) : out_(out), sink_(out) {}
   bool on_figure(const Figure& f) override { return sink_.on_figure(f); }
+  bool writes_text() const override { return true; }
+  std::size_t append_record(const Figure& f, std::string& out) const override {
+    const std::size_t sentence_at = append_figure_json(f, out);
+    out += '\n';
+    return sentence_at;
+  }
+  bool write_text(std::string_view records) override {
+    out_.write(records.data(), static_cast<std::streamsize>(records.size()));
+    return static_cast<bool>(out_);
+  }
 
  private:
+  std::ostream& out_;
   JsonlSink sink_;
 };
 
 class CsvOutput : public Output {
  public:
-  CsvOutput(std::ostream& out, CsvOptions options) : sink_(out, options) {}
+  CsvOutput(std::ostream& out, CsvOptions options) : out_(out), options_(options), sink_(out, options) {}
   bool on_figure(const Figure& f) override { return sink_.on_figure(f); }
+  bool writes_text() const override { return true; }
+  std::size_t append_record(const Figure& f, std::string& out) const override {
+    return append_csv_row(f, options_, out);
+  }
+  bool write_text(std::string_view records) override {
+    out_.write(records.data(), static_cast<std::streamsize>(records.size()));
+    return static_cast<bool>(out_);
+  }
 
  private:
+  std::ostream& out_;
+  CsvOptions options_;
   CsvSink sink_;
 };
 
@@ -247,13 +268,13 @@ std::unique_ptr<Output> make_output(const Config& config, std::ostream& out) {
   return std::make_unique<JsonlOutput>(out);
 }
 
-bool FilteringSink::on_figure(const Figure& f) {
-  if (!config_.kinds.empty() && !config_.kinds.count(kind_name(f.kind))) return true;
-  if (!config_.only_lang.empty() && f.lang != config_.only_lang) return true;
-  if (config_.min_value) {
-    if (!f.value || f.value->to_double() < *config_.min_value) return true;
-  }
-  return next_.on_figure(f);
+bool passes_filters(const Figure& f, const Config& config) {
+  if (!config.kinds.empty() && !config.kinds.count(kind_name(f.kind))) return false;
+  if (!config.only_lang.empty() && f.lang != config.only_lang) return false;
+  if (config.min_value && (!f.value || f.value->to_double() < *config.min_value)) return false;
+  return true;
 }
+
+bool FilteringSink::on_figure(const Figure& f) { return !passes_filters(f, config_) || next_.on_figure(f); }
 
 }  // namespace sosu::cli

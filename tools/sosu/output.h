@@ -27,6 +27,18 @@ struct DocumentEnd {
 
 class Output : public FigureSink {
  public:
+  // Text outputs (JSON Lines, CSV) let the worker threads write records: append_record adds
+  // one to `out` and returns where its sentence number starts, which the delivering thread
+  // rewrites once it knows the document's numbering; write_text takes the result in order.
+  virtual bool writes_text() const { return false; }
+  virtual std::size_t append_record(const Figure& f, std::string& out) const {
+    (void)f, (void)out;
+    return 0;
+  }
+  virtual bool write_text(std::string_view records) {
+    (void)records;
+    return true;
+  }
   // After a document's last figure (or its failure).
   virtual bool end_document(const DocumentEnd& end) {
     (void)end;
@@ -38,6 +50,9 @@ class Output : public FigureSink {
 
 // The writer --format and --sqlite ask for, or nullptr after reporting why not.
 std::unique_ptr<Output> make_output(const Config& config, std::ostream& out);
+
+// Whether --kinds, --only-lang and --min-value let a record through.
+bool passes_filters(const Figure& f, const Config& config);
 
 // Keeps the records --kinds, --only-lang and --min-value let through.
 class FilteringSink : public FigureSink {

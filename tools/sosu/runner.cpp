@@ -3,12 +3,20 @@
 namespace sosu::cli {
 namespace {
 
-// Keeps a piece's figures and, if asked, its sentences.
+// Keeps a piece's figures, or writes them as text; and, if asked, its sentences.
 class PieceSink : public FigureSink {
  public:
-  PieceSink(PieceResult& result, bool keep_sentences) : result_(result), keep_sentences_(keep_sentences) {}
+  PieceSink(PieceResult& result, bool keep_sentences, const std::optional<TextWriting>& writing)
+      : result_(result), keep_sentences_(keep_sentences), writing_(writing) {}
   bool on_figure(const Figure& f) override {
-    result_.figures.push_back(f);
+    if (!writing_) {
+      result_.figures.push_back(f);
+      return true;
+    }
+    if (!writing_->keep(f)) return true;
+    RecordText& records = result_.records;
+    ++records.kinds[f.kind];
+    records.sentence_numbers.push_back(RecordText::SentenceNumber{writing_->append(f, records.text), f.sentence});
     return true;
   }
   bool wants_sentences() const override { return keep_sentences_; }
@@ -21,12 +29,18 @@ class PieceSink : public FigureSink {
  private:
   PieceResult& result_;
   bool keep_sentences_;
+  const std::optional<TextWriting>& writing_;
 };
 
 }  // namespace
 
-Runner::Runner(const Extractor& extractor, unsigned jobs, bool keep_sentences, Deliver deliver)
-    : extractor_(extractor), jobs_(std::max(1u, jobs)), keep_sentences_(keep_sentences), deliver_(std::move(deliver)) {
+Runner::Runner(const Extractor& extractor, unsigned jobs, bool keep_sentences, std::optional<TextWriting> writing,
+               Deliver deliver)
+    : extractor_(extractor),
+      jobs_(std::max(1u, jobs)),
+      keep_sentences_(keep_sentences),
+      writing_(std::move(writing)),
+      deliver_(std::move(deliver)) {
   if (jobs_ > 1) {
     for (unsigned k = 0; k < jobs_; ++k) workers_.emplace_back([this] { work(); });
   }
@@ -57,7 +71,7 @@ PieceResult Runner::run_task(const Task& task) const {
     cursor.page_starts = &d->page_starts;
   }
   cursor.forced_lang = task.doc->forced_lang;
-  PieceSink sink(result, keep_sentences_);
+  PieceSink sink(result, keep_sentences_, writing_);
   extractor_.run_piece(task.doc->id, TextPiece{task.text, task.byte_offset, task.cp_offset}, cursor, sink);
   result.sentence_count = cursor.next_sentence;
   result.decimal_mark = cursor.inferred_decimal_mark;

@@ -40,9 +40,29 @@ struct SentenceCopy {
   std::uint64_t start = 0, end = 0, byte_start = 0, byte_end = 0;
 };
 
+// Records a worker wrote as text (JSON Lines, CSV), with where each sentence number stands:
+// numbers count from 0 within the piece until delivery renumbers them.
+struct RecordText {
+  struct SentenceNumber {
+    std::size_t at;           // in text
+    std::uint32_t in_piece;   // the number written there
+  };
+  std::string text;
+  std::vector<SentenceNumber> sentence_numbers;
+  std::map<Kind, std::uint64_t> kinds;  // records per kind, for --stats
+};
+
+// How workers write text records: the filters, and the output's record writer, which returns
+// where the record's sentence number starts.
+struct TextWriting {
+  std::function<bool(const Figure&)> keep;
+  std::function<std::size_t(const Figure&, std::string&)> append;
+};
+
 struct PieceResult {
   std::shared_ptr<RunDocument> doc;
-  std::vector<Figure> figures;          // sentence numbers from 0 within the piece
+  RecordText records;                   // with TextWriting
+  std::vector<Figure> figures;          // without; sentence numbers from 0 within the piece
   std::vector<SentenceCopy> sentences;  // when the output keeps sentences
   std::uint32_t sentence_count = 0;
   std::uint64_t bytes = 0;              // of the piece's text
@@ -53,7 +73,9 @@ struct PieceResult {
 class Runner {
  public:
   using Deliver = std::function<bool(PieceResult&)>;  // false stops the run
-  Runner(const Extractor& extractor, unsigned jobs, bool keep_sentences, Deliver deliver);
+  // With `writing`, figures become text on the workers; else they are delivered as they are.
+  Runner(const Extractor& extractor, unsigned jobs, bool keep_sentences, std::optional<TextWriting> writing,
+         Deliver deliver);
   ~Runner();
   Runner(const Runner&) = delete;
   Runner& operator=(const Runner&) = delete;
@@ -81,6 +103,7 @@ class Runner {
   const Extractor& extractor_;
   const unsigned jobs_;
   const bool keep_sentences_;
+  const std::optional<TextWriting> writing_;
   Deliver deliver_;
   std::uint64_t next_seq_ = 0, next_delivery_ = 0;
   bool stopped_ = false;
