@@ -5,6 +5,91 @@
 #include "text/utf8.h"
 
 namespace sosu::internal {
+
+namespace {
+
+// Parses items joined by | up to the end or a closing parenthesis, into `out`. Each item is a
+// literal code point, an escaped ASCII punctuation mark, \s, \d, a bracket class of those and
+// ranges, or a (?:...) group of items: a grammar small enough to read without doubt.
+bool parse_class_items(std::string_view regex, std::size_t& i, CodePointClass& out, int depth) {
+  using Ranges = std::vector<std::pair<char32_t, char32_t>>;
+  auto escaped = [&](Ranges& ranges) {
+    if (i + 1 >= regex.size()) return false;
+    const char c = regex[i + 1];
+    i += 2;
+    if (c == 's') {
+      for (char32_t space : {U'\t', U'\n', U'\f', U'\r', U' '}) ranges.emplace_back(space, space);
+    } else if (c == 'd') {
+      ranges.emplace_back(U'0', U'9');
+    } else if (std::string_view("\\.-[]()|^$*+?{}/,:;~_!\"'#%&=<>@`").find(c) != std::string_view::npos) {
+      ranges.emplace_back(static_cast<char32_t>(c), static_cast<char32_t>(c));
+    } else {
+      return false;
+    }
+    return true;
+  };
+  while (true) {
+    if (i >= regex.size()) return false;  // an empty branch
+    if (regex.substr(i, 3) == "(?:") {
+      i += 3;
+      if (depth > 8 || !parse_class_items(regex, i, out, depth + 1)) return false;
+      if (i >= regex.size() || regex[i] != ')') return false;
+      ++i;
+    } else {
+      CodePointClass::Item item;
+      if (regex[i] == '[') {
+        ++i;
+        if (i < regex.size() && regex[i] == '^') {
+          item.negated = true;
+          ++i;
+        }
+        bool closed = false;
+        while (i < regex.size()) {
+          if (regex[i] == ']') {
+            closed = true;
+            ++i;
+            break;
+          }
+          if (regex[i] == '[') return false;  // [:alpha:] and the like
+          if (regex[i] == '\\') {
+            if (!escaped(item.ranges)) return false;
+            continue;
+          }
+          char32_t lo = decode_next(regex, i);
+          char32_t hi = lo;
+          if (i + 1 < regex.size() && regex[i] == '-' && regex[i + 1] != ']') {
+            ++i;
+            if (regex[i] == '\\') return false;
+            hi = decode_next(regex, i);
+            if (hi < lo) return false;
+          }
+          item.ranges.emplace_back(lo, hi);
+        }
+        if (!closed || item.ranges.empty()) return false;
+      } else if (regex[i] == '\\') {
+        if (!escaped(item.ranges)) return false;
+      } else {
+        if (std::string_view(".^$*+?()[]{}|").find(regex[i]) != std::string_view::npos) return false;
+        char32_t cp = decode_next(regex, i);
+        item.ranges.emplace_back(cp, cp);
+      }
+      out.items.push_back(std::move(item));
+    }
+    if (i == regex.size() || regex[i] == ')') return true;
+    if (regex[i] != '|') return false;  // a quantifier or a second code point
+    ++i;
+  }
+}
+
+}  // namespace
+
+std::optional<CodePointClass> CodePointClass::parse(std::string_view regex) {
+  CodePointClass out;
+  std::size_t i = 0;
+  if (!parse_class_items(regex, i, out, 0) || i != regex.size()) return std::nullopt;
+  return out;
+}
+
 namespace {
 
 // Guards look this far around a match: enough for any word, and it keeps a guard's cost
@@ -13,6 +98,13 @@ constexpr std::size_t kGuardWindow = 64;
 
 bool guards_pass(const Rule& rule, std::string_view sentence, std::size_t start, std::size_t end) {
   for (const Guard& g : rule.guards) {
+    if (g.one_char) {
+      std::size_t at = g.before ? start : end;
+      const bool hit = g.before ? at > 0 && g.one_char->contains(decode_prev(sentence, at))
+                                : at < sentence.size() && g.one_char->contains(decode_next(sentence, at));
+      if (hit == g.reject) return false;
+      continue;
+    }
     std::string_view context;
     if (g.before) {
       std::size_t from = start > kGuardWindow ? utf8_floor(sentence, start - kGuardWindow) : 0;

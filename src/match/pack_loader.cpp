@@ -471,6 +471,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
         guard.before = g.before;
         guard.reject = g.reject;
         guard.re = compile(g.before ? "(?:" + *body + ")$" : "^(?:" + *body + ")");
+        guard.one_char = internal::CodePointClass::parse(*body);
         if (!guard.re->ok()) {
           error(ErrorCode::kPackRegex, g.at, "rule " + id + ": guard " + regex_error(*guard.re));
           captures_ok = false;
