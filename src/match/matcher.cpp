@@ -179,16 +179,19 @@ std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sen
   if (!re2::RE2::PartialMatch(text, *rules.prefilter)) return accepted;
   std::vector<int> hits;
   re2::RE2::Set::ErrorInfo error{};
-  if (!rules.set->Match(text, &hits, &error)) {
-    if (error.kind != re2::RE2::Set::kOutOfMemory) return accepted;
-    // The set's DFA ran out of memory on this sentence: no figure may be lost for it, so
-    // every rule runs on its own instead.
-    hits.clear();
-    for (std::size_t i = 0; i < rules.rules.size(); ++i) hits.push_back(static_cast<int>(i));
-  }
+  const bool set_ran = rules.set->Match(text, &hits, &error);
+  if (!set_ran && error.kind != re2::RE2::Set::kOutOfMemory) return accepted;
+  // When the set's DFA ran out of memory on this sentence, no figure may be lost for it:
+  // every rule runs on its own instead.
   std::sort(hits.begin(), hits.end());
+  auto hit = [&](int entry) { return !set_ran || std::binary_search(hits.begin(), hits.end(), entry); };
   std::vector<Span> spans;
-  for (int index : hits) collect_spans(rules.rules[static_cast<std::size_t>(index)], sentence, spans);
+  for (std::size_t index = 0; index < rules.rules.size(); ++index) {
+    const Rule& rule = rules.rules[index];
+    if (hit(static_cast<int>(index)) && std::all_of(rule.required_contexts.begin(), rule.required_contexts.end(), hit)) {
+      collect_spans(rule, sentence, spans);
+    }
+  }
 
   std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
     std::size_t la = a.end - a.start, lb = b.end - b.start;

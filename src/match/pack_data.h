@@ -85,6 +85,9 @@ struct Rule {
   std::unique_ptr<re2::RE2> re;
   std::vector<std::pair<std::string, int>> captures;       // capture name -> group index
   std::vector<Guard> guards;
+  // Entries of the language's set for contexts the guards require: the rule runs only on a
+  // sentence where all of them occur.
+  std::vector<int> required_contexts;
   std::vector<PackExample> examples;
   SourcePlace at;
 };

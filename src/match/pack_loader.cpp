@@ -383,6 +383,19 @@ std::unique_ptr<re2::RE2> compile(const std::string& pattern) {
   return std::make_unique<re2::RE2>(pattern, options);
 }
 
+// Whether a guard's regex can stand as a test of the whole sentence: it cannot match the
+// empty string, and no anchor or word boundary ties it to where the guard looks.
+bool can_prefilter(const std::string& body) {
+  if (body.find_first_of("^$") != std::string::npos) return false;
+  for (const char* boundary : {"\\b", "\\B", "\\A", "\\z"}) {
+    if (body.find(boundary) != std::string::npos) return false;
+  }
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  re2::RE2 re(body, options);
+  return re.ok() && !re2::RE2::FullMatch("", re);
+}
+
 std::string regex_error(const re2::RE2& re) {
   std::string msg = "regex does not compile: " + re.error();
   if (!re.error_arg().empty()) msg += " (at \"" + re.error_arg() + "\")";
@@ -430,6 +443,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
 
     re2::RE2::Options set_options;
     set_options.set_log_errors(false);
+    std::vector<std::pair<std::size_t, std::vector<std::string>>> contexts;  // rule index -> required contexts
     rules.set = std::make_unique<re2::RE2::Set>(set_options, re2::RE2::UNANCHORED);
     for (const std::string& id : raw.rule_order) {
       RawRule& r = raw.rules[id];
@@ -447,6 +461,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
       std::vector<std::string> stack;
       std::optional<std::string> pattern = expand(lang, r.regex, r.regex_at, stack);
       if (!pattern) continue;
+      std::vector<std::string> required_contexts;
       rule.re = compile(*pattern);
       if (!rule.re->ok()) {
         error(ErrorCode::kPackRegex, r.regex_at, "rule " + id + ": " + regex_error(*rule.re));
@@ -477,6 +492,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
           captures_ok = false;
           continue;
         }
+        if (!g.reject && can_prefilter(*body)) required_contexts.push_back(*body);
         rule.guards.push_back(std::move(guard));
       }
       if (!captures_ok) continue;
@@ -486,6 +502,15 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
         continue;
       }
       rules.rules.push_back(std::move(rule));
+      contexts.emplace_back(rules.rules.size() - 1, std::move(required_contexts));
+    }
+    // A context a rule requires (require-before="국번\s?없이\s?") goes into the set as well:
+    // a sentence without it cannot hold the rule's match, and the rule is then not run.
+    for (auto& [index, bodies] : contexts) {
+      for (const std::string& body : bodies) {
+        const int entry = rules.set->Add(body, nullptr);
+        if (entry >= 0) rules.rules[index].required_contexts.push_back(entry);
+      }
     }
     if (!rules.rules.empty() && !rules.set->Compile()) {
       error(ErrorCode::kPackRegex, SourcePlace{lang, 0}, "the combined rule set for " + lang + " does not compile (too large)");
