@@ -54,15 +54,16 @@ Word make_word(std::string_view raw) {
     w.comma_after = raw[end] == ',';
     raw = raw.substr(0, end);
   }
-  // Korean punctuation that is not ASCII: · “ ” ‘ ’ 「 」
+  // Korean punctuation that is not ASCII: · “ ” ‘ ’ 「 」 (all of three bytes from E2 or E3).
+  auto is_lead = [](char c) { return c == '\xE2' || c == '\xE3'; };
   for (std::string_view p : {"”", "’", "」", "』", "》", "…"}) {
-    while (raw.size() > p.size() && raw.substr(raw.size() - p.size()) == p) {
+    while (raw.size() > p.size() && is_lead(raw[raw.size() - p.size()]) && raw.substr(raw.size() - p.size()) == p) {
       raw.remove_suffix(p.size());
       w.punct_after = true;
     }
   }
   for (std::string_view p : {"“", "‘", "「", "『", "《"}) {
-    while (raw.size() > p.size() && raw.substr(0, p.size()) == p) {
+    while (raw.size() > p.size() && is_lead(raw.front()) && raw.substr(0, p.size()) == p) {
       raw.remove_prefix(p.size());
       w.punct_before = true;
     }

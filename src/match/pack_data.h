@@ -153,6 +153,7 @@ struct LanguageRules {
   std::vector<Rule> rules;
   std::map<std::string, Table, std::less<>> tables;  // this language's and the common ones
   NumeralSyntax numerals;
+  NumeralSyntax numerals_swapped;  // decimal and group marks the other way round (1.234,5 / 1,234.5)
   std::unique_ptr<re2::RE2::Set> set;                  // finds candidate rules in one pass
   std::unique_ptr<re2::RE2> prefilter;                 // a digit, or the ${prefilter} fragment
 

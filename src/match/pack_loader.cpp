@@ -441,6 +441,9 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
       for (const auto& [key, value] : points->entries) rules.numerals.point_words.push_back(key);
     }
 
+    rules.numerals_swapped = rules.numerals;
+    std::swap(rules.numerals_swapped.decimal_mark, rules.numerals_swapped.group_mark);
+
     re2::RE2::Options set_options;
     set_options.set_log_errors(false);
     std::vector<std::pair<std::size_t, std::vector<std::string>>> contexts;  // rule index -> required contexts

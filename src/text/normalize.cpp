@@ -6,6 +6,7 @@
 #include <unicode/stringpiece.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "sosu/text.h"
@@ -35,14 +36,21 @@ char fold_code_point(char32_t cp) {
   }
 }
 
-// Lead bytes of every code point fold_code_point changes: a quick reject for plain text.
+// Lead bytes of every code point fold_code_point changes. C2/E2/E3/EF: spaces, dashes,
+// full-width forms; C3/C5/E1: toned Vietnamese vowels.
+bool is_folding_lead(unsigned char b) {
+  return b == 0xC2 || b == 0xC3 || b == 0xC5 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF;
+}
+
+// A quick reject for plain text.
 bool may_need_folding(std::string_view text) {
-  for (char c : text) {
-    auto b = static_cast<unsigned char>(c);
-    // C2/E2/E3/EF: spaces, dashes, full-width forms; C3/C5/E1: toned Vietnamese vowels.
-    if (b == 0xC2 || b == 0xC3 || b == 0xC5 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF) return true;
-  }
-  return false;
+  return std::any_of(text.begin(), text.end(), [](char c) { return is_folding_lead(static_cast<unsigned char>(c)); });
+}
+
+// Where a fold may start: a folding lead byte, or the o/u of an old tone placement (hoà).
+bool may_start_fold(char c) {
+  const char lower = static_cast<char>(c | 0x20);
+  return lower == 'o' || lower == 'u' || is_folding_lead(static_cast<unsigned char>(c));
 }
 
 // Vietnamese vowels with their five tones (grave, acute, hook, tilde, dot), lower and upper.
@@ -111,6 +119,13 @@ std::string fold(std::string_view source, OffsetMap& map) {
   out.reserve(source.size());
   std::size_t i = 0;
   while (i < source.size()) {
+    // Runs that cannot fold are copied whole; they end on a code point boundary, as the
+    // bytes that stop them are ASCII or lead bytes.
+    std::size_t run = i;
+    while (run < source.size() && !may_start_fold(source[run])) ++run;
+    out.append(source.substr(i, run - i));
+    i = run;
+    if (i == source.size()) break;
     std::size_t start = i;
     std::size_t before = out.size();
     if (std::size_t used = fold_tone_placement(source, i, out)) {
