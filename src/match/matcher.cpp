@@ -96,28 +96,37 @@ namespace {
 // independent of the sentence length.
 constexpr std::size_t kGuardWindow = 64;
 
-bool guards_pass(const Rule& rule, std::string_view sentence, std::size_t start, std::size_t end) {
-  for (const Guard& g : rule.guards) {
-    if (g.one_char) {
-      std::size_t at = g.before ? start : end;
-      const bool hit = g.before ? at > 0 && g.one_char->contains(decode_prev(sentence, at))
-                                : at < sentence.size() && g.one_char->contains(decode_next(sentence, at));
-      if (hit == g.reject) return false;
-      continue;
-    }
-    std::string_view context;
-    if (g.before) {
-      std::size_t from = start > kGuardWindow ? utf8_floor(sentence, start - kGuardWindow) : 0;
-      context = sentence.substr(from, start - from);
-    } else {
-      std::size_t to = std::min(sentence.size(), end + kGuardWindow);
-      to = utf8_floor(sentence, to);
-      context = sentence.substr(end, to - end);
-    }
-    bool hit = re2::RE2::PartialMatch(re2::StringPiece(context.data(), context.size()), *g.re);
-    if (hit == g.reject) return false;
+// Whether one guard lets the match at [start, end) stand.
+bool guard_passes(const Guard& g, std::string_view sentence, std::size_t start, std::size_t end) {
+  if (g.one_char) {
+    std::size_t at = g.before ? start : end;
+    const bool hit = g.before ? at > 0 && g.one_char->contains(decode_prev(sentence, at))
+                              : at < sentence.size() && g.one_char->contains(decode_next(sentence, at));
+    return hit != g.reject;
   }
-  return true;
+  std::string_view context;
+  if (g.before) {
+    std::size_t from = start > kGuardWindow ? utf8_floor(sentence, start - kGuardWindow) : 0;
+    context = sentence.substr(from, start - from);
+  } else {
+    std::size_t to = std::min(sentence.size(), end + kGuardWindow);
+    to = utf8_floor(sentence, to);
+    context = sentence.substr(end, to - end);
+  }
+  return re2::RE2::PartialMatch(re2::StringPiece(context.data(), context.size()), *g.re) != g.reject;
+}
+
+enum class Verdict { kPass, kBefore, kAfter };
+
+// The guards before the match are tried first, so that a rejection names its side.
+Verdict judge(const Rule& rule, std::string_view sentence, std::size_t start, std::size_t end) {
+  for (const Guard& g : rule.guards) {
+    if (g.before && !guard_passes(g, sentence, start, end)) return Verdict::kBefore;
+  }
+  for (const Guard& g : rule.guards) {
+    if (!g.before && !guard_passes(g, sentence, start, end)) return Verdict::kAfter;
+  }
+  return Verdict::kPass;
 }
 
 // Where a rule matches, without captures: the DFA alone finds a span, and most spans lose
@@ -135,7 +144,14 @@ void collect_spans(const Rule& rule, std::string_view sentence, std::vector<Span
   while (pos <= sentence.size() && rule.re->Match(text, pos, sentence.size(), re2::RE2::UNANCHORED, &whole, 1)) {
     std::size_t start = static_cast<std::size_t>(whole.data() - sentence.data());
     std::size_t end = start + whole.size();
-    if (end == start || !guards_pass(rule, sentence, start, end)) {
+    const Verdict verdict = end == start ? Verdict::kBefore : judge(rule, sentence, start, end);
+    if (verdict == Verdict::kAfter) {
+      // What follows the match rejects it, and would reject the shorter matches inside it
+      // that end at the same place (8,420 and 420 of 68,420가구): go on after it.
+      pos = end;
+      continue;
+    }
+    if (verdict == Verdict::kBefore) {
       // Try again one code point further on: a guard may reject this start but not the next.
       std::size_t next = start;
       if (next < sentence.size()) decode_next(sentence, next);
