@@ -93,6 +93,15 @@ TEST(Threads, AHugeDocumentIsSplitAndNumberedAsOne) {
   const auto sentence = static_cast<std::size_t>(std::find(header.begin(), header.end(), "sentence") - header.begin());
   EXPECT_EQ(rows[72000][sentence], "35999");
   EXPECT_EQ(rows[36001][sentence], "18000");
+  // --format json streams the document's object: one object, its figures across the pieces.
+  std::string json;
+  ASSERT_EQ(testing::run_command(cli() + "extract --format json --jobs 2 --kinds count " + big.string(), &json, &err), 0)
+      << err;
+  auto documents = json_lines(json);
+  ASSERT_EQ(documents.size(), 1u);
+  ASSERT_EQ(documents[0]["figures"].size(), 72000u);
+  EXPECT_EQ(documents[0]["figures"][71999]["sentence"], 35999);
+  EXPECT_EQ(documents[0]["bytes"], std::filesystem::file_size(big));
   std::filesystem::remove(big);
 }
 

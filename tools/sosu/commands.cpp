@@ -376,7 +376,10 @@ class ExtractVisitor : public DocumentVisitor {
 
   bool deliver(PieceResult& result) {
     RunDocument& doc = *result.doc;
-    if (result.first) doc.decimal_mark = result.decimal_mark;
+    if (result.first) {
+      doc.decimal_mark = result.decimal_mark;
+      if (!output_.begin_document(doc.id, doc.path, doc.document ? &doc.document->meta : nullptr)) return false;
+    }
     for (SentenceCopy& s : result.sentences) {
       SentenceRecord record{doc.id, doc.sentences_so_far + s.index, s.text, s.start, s.end, s.byte_start, s.byte_end, s.lang};
       if (!filtered_.on_sentence(record)) return false;

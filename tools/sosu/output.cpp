@@ -54,41 +54,62 @@ nlohmann::ordered_json optional_json(const std::optional<std::string>& s) {
   return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json();
 }
 
-// --format json: one object per document, its metadata and its figures (held until it ends).
+// --format json: one object per document, streamed so that a huge document costs no memory:
+// what is known before reading it (doc, path, format, encoding, url, title, date, lang), then
+// its figures, then what is known only after (bytes, decimal_mark, error).
 class JsonDocumentsOutput : public Output {
  public:
   explicit JsonDocumentsOutput(std::ostream& out) : out_(out) {}
+  bool begin_document(const std::string& id, const std::string& path, const DocumentMeta* meta) override {
+    nlohmann::ordered_json j;
+    j["doc"] = id;
+    j["path"] = path;
+    j["format"] = meta ? meta->format : "text";
+    j["encoding"] = meta ? meta->encoding : "UTF-8";
+    j["url"] = meta ? optional_json(meta->url) : nullptr;
+    j["title"] = meta ? optional_json(meta->title) : nullptr;
+    j["date"] = meta ? optional_json(meta->date) : nullptr;
+    j["lang"] = meta ? optional_json(meta->lang) : nullptr;
+    std::string head = j.dump();
+    head.pop_back();
+    out_ << head << ",\"figures\":[";
+    records_in_document_ = false;
+    return static_cast<bool>(out_);
+  }
+  // The records go in as written by the JSONL writer, so that values stay exact; each after
+  // a comma, which the document's first one drops.
   bool on_figure(const Figure& f) override {
-    records_.push_back(figure_to_json(f));
-    return true;
+    line_.clear();
+    append_record(f, line_);
+    return write_text(line_);
+  }
+  bool writes_text() const override { return true; }
+  std::size_t append_record(const Figure& f, std::string& out) const override {
+    out += ',';
+    return append_figure_json(f, out);
+  }
+  bool write_text(std::string_view records) override {
+    if (records.empty()) return true;
+    if (!records_in_document_) records.remove_prefix(1);
+    records_in_document_ = true;
+    out_.write(records.data(), static_cast<std::streamsize>(records.size()));
+    return static_cast<bool>(out_);
   }
   bool end_document(const DocumentEnd& end) override {
     nlohmann::ordered_json j;
-    j["doc"] = end.id;
-    j["path"] = end.path;
-    j["format"] = end.meta ? end.meta->format : "text";
-    j["encoding"] = end.meta ? end.meta->encoding : "UTF-8";
-    j["url"] = end.meta ? optional_json(end.meta->url) : nullptr;
-    j["title"] = end.meta ? optional_json(end.meta->title) : nullptr;
-    j["date"] = end.meta ? optional_json(end.meta->date) : nullptr;
-    j["lang"] = end.meta ? optional_json(end.meta->lang) : nullptr;
     j["bytes"] = end.bytes;
     j["decimal_mark"] = end.decimal_mark ? nlohmann::ordered_json(std::string(1, *end.decimal_mark)) : nullptr;
     j["error"] = end.error ? nlohmann::ordered_json(end.error->to_string()) : nullptr;
-    // The records go in as written by the JSONL writer, so that values stay exact.
-    std::string line = j.dump();
-    line.pop_back();
-    line += ",\"figures\":[";
-    for (std::size_t k = 0; k < records_.size(); ++k) line += (k ? "," : "") + records_[k];
-    line += "]}\n";
-    records_.clear();
-    out_ << line;
+    std::string tail = j.dump();
+    tail.front() = ',';
+    out_ << "]" << tail << "\n";
     return static_cast<bool>(out_);
   }
 
  private:
   std::ostream& out_;
-  std::vector<std::string> records_;
+  bool records_in_document_ = false;
+  std::string line_;
 };
 
 // --sqlite FILE: documents, sentences (with an FTS5 index) and figures. A document read again

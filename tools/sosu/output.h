@@ -39,6 +39,11 @@ class Output : public FigureSink {
     (void)records;
     return true;
   }
+  // Before a document's first figure (or its failure).
+  virtual bool begin_document(const std::string& id, const std::string& path, const DocumentMeta* meta) {
+    (void)id, (void)path, (void)meta;
+    return true;
+  }
   // After a document's last figure (or its failure).
   virtual bool end_document(const DocumentEnd& end) {
     (void)end;
