@@ -432,6 +432,8 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
 
   // Who gave the figures: "통계청에 따르면" names 통계청 for the whole sentence.
   std::optional<std::string> source;
+  if (source_markers != nullptr && !source_markers->occurs_in(sentence)) source_markers = nullptr;
+  if (source_intros != nullptr && !source_intros->occurs_in(sentence)) source_intros = nullptr;
   for (std::size_t i = 1; source_markers != nullptr && i < words.size(); ++i) {
     if (!source_markers->lookup(words[i].text)) continue;
     std::string_view before = words[i - 1].text;
@@ -457,17 +459,8 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
     }
     if (!name.empty()) source = name;
   }
-  // Two words before a figure, joined: "ước đạt", "tăng thêm".
-  auto before_phrases = [&](std::size_t head) {
-    std::vector<std::string> out;
-    if (head >= 1) out.emplace_back(words[head - 1].text);
-    if (head >= 2) {
-      out.emplace_back(words[head - 2].text);
-      out.push_back(std::string(words[head - 2].text) + " " + std::string(words[head - 1].text));
-    }
-    return out;
-  };
 
+  std::string two_words;
   for (Draft& d : drafts) {
     if (d.figure.kind == Kind::kYear || d.figure.kind == Kind::kYearRange || d.figure.kind == Kind::kDate ||
         d.figure.kind == Kind::kDateRange || d.figure.kind == Kind::kIdentifier) {
@@ -515,8 +508,16 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
                                  last + 1 < words.size() ? words[last + 1].text : std::string_view()}) {
         if (auto st = starts_with_entry(statuses, w)) d.figure.status = std::string(*st);
       }
-      for (const std::string& phrase : before_phrases(head)) {
-        if (auto st = statuses->lookup(phrase); st && !d.figure.status) d.figure.status = std::string(*st);
+      // The word before, the one before it, and the two joined: "ước đạt", "tăng thêm".
+      if (!d.figure.status && head >= 1) {
+        if (auto st = statuses->lookup(words[head - 1].text)) d.figure.status = std::string(*st);
+      }
+      if (!d.figure.status && head >= 2) {
+        if (auto st = statuses->lookup(words[head - 2].text)) d.figure.status = std::string(*st);
+      }
+      if (!d.figure.status && head >= 2) {
+        two_words.assign(words[head - 2].text).append(" ").append(words[head - 1].text);
+        if (auto st = statuses->lookup(two_words)) d.figure.status = std::string(*st);
       }
     }
   }

@@ -125,6 +125,11 @@ struct Table {
     if (it == index.end()) return std::nullopt;
     return it->second;
   }
+  // Whether any key occurs in text: a cheap test before looking up every word of a sentence.
+  bool occurs_in(std::string_view text) const {
+    return std::any_of(entries.begin(), entries.end(),
+                       [&](const auto& e) { return text.find(e.first) != std::string_view::npos; });
+  }
   // The longest key that text starts with (text itself may be the key): 늘었다 -> 늘.
   std::optional<std::pair<std::string_view, std::string_view>> longest_prefix(std::string_view text) const {
     for (std::size_t len : key_lengths) {

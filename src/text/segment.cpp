@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -39,8 +40,11 @@ class Utf16ToBytes {
   explicit Utf16ToBytes(std::string_view text) : text_(text) {}
   std::size_t byte_at(int32_t utf16_index) {
     while (utf16_ < utf16_index && byte_ < text_.size()) {
-      char32_t cp = internal::decode_next(text_, byte_);
-      utf16_ += cp > 0xFFFF ? 2 : 1;
+      // The lead byte tells the sequence's length; four bytes are two UTF-16 units.
+      const auto lead = static_cast<unsigned char>(text_[byte_]);
+      const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      utf16_ += length == 4 ? 2 : 1;
+      byte_ = std::min(byte_ + length, text_.size());
     }
     return byte_;
   }

@@ -24,31 +24,6 @@ std::size_t utf8_complete_prefix(std::string_view text) {
   return lead + need <= text.size() ? text.size() : lead;
 }
 
-char32_t decode_next(std::string_view text, std::size_t& i) {
-  auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : 1;
-  char32_t cp = b0 & (0x3F >> extra);
-  ++i;
-  for (int k = 0; k < extra && i < text.size(); ++k, ++i) {
-    cp = (cp << 6) | (static_cast<unsigned char>(text[i]) & 0x3F);
-  }
-  return cp;
-}
-
-char32_t decode_prev(std::string_view text, std::size_t& i) {
-  std::size_t start = i;
-  do {
-    --start;
-  } while (start > 0 && is_continuation(static_cast<unsigned char>(text[start])));
-  i = start;
-  std::size_t j = start;
-  return decode_next(text, j);
-}
-
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

@@ -21,11 +21,33 @@ std::size_t utf8_floor(std::string_view text, std::size_t byte_offset);
 // buffer whose last sequence may continue beyond it.
 std::size_t utf8_complete_prefix(std::string_view text);
 
-// Decodes the code point at text[i] and advances i past it.
-char32_t decode_next(std::string_view text, std::size_t& i);
+// Decodes the code point at text[i] and advances i past it. Inline: the text layer, guards
+// and language detection call it per code point.
+inline char32_t decode_next(std::string_view text, std::size_t& i) {
+  auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : 1;
+  char32_t cp = b0 & (0x3F >> extra);
+  ++i;
+  for (int k = 0; k < extra && i < text.size(); ++k, ++i) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i]) & 0x3F);
+  }
+  return cp;
+}
 
 // Decodes the code point that ends at text[i] (exclusive) and moves i back to its start.
-char32_t decode_prev(std::string_view text, std::size_t& i);
+inline char32_t decode_prev(std::string_view text, std::size_t& i) {
+  std::size_t start = i;
+  do {
+    --start;
+  } while (start > 0 && is_continuation(static_cast<unsigned char>(text[start])));
+  i = start;
+  std::size_t j = start;
+  return decode_next(text, j);
+}
 
 void append_utf8(std::string& out, char32_t cp);
 

@@ -24,7 +24,15 @@ class RecordWriter {
   }
   void string(std::string_view s) {
     out_ += '"';
-    for (char c : s) {
+    // Runs that need no escape (nearly all text) are appended whole.
+    auto plain = [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\'; };
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t run = i;
+      while (run < s.size() && plain(s[run])) ++run;
+      out_.append(s, i, run - i);
+      if (run == s.size()) break;
+      i = run + 1;
+      const char c = s[run];
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -33,14 +41,11 @@ class RecordWriter {
         case '\t': out_ += "\\t"; break;
         case '\b': out_ += "\\b"; break;
         case '\f': out_ += "\\f"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-            out_ += buf;
-          } else {
-            out_ += c;  // UTF-8 passes through: the text layer only holds valid UTF-8
-          }
+        default: {  // another control character (UTF-8 passes through: the text layer holds valid UTF-8)
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          out_ += buf;
+        }
       }
     }
     out_ += '"';
