@@ -1,6 +1,10 @@
 // Time attachment: which time expression of its sentence a figure refers to. Korean and
 // Vietnamese state the time before the figures it governs (2020년 초 현재 ... 725개;
-// năm 2019 ... 418 tổ chức), so the nearest mention before a figure wins, else the one after.
+// năm 2019 ... 418 tổ chức), so the nearest mention before a figure wins, else the one after
+// it within its clause ("예산의 60% 이상을 상반기에", "1,8 tỷ USD trong 3 năm tới"). A mention
+// that is the base of a comparison ("2022년(17.8%)보다", "so với cuối năm 2020", "cùng kỳ")
+// is no figure's time, except for the figure in the parenthesis right after it (17.8%). The words are the packs' tables: clause_break, comparison_after,
+// comparison_base, comparison_time.
 #include <algorithm>
 
 #include "attach/attach.h"
@@ -24,6 +28,43 @@ bool followed_by(const LanguageRules& rules, const char* table, std::string_view
   if (t == nullptr) return false;
   while (at < sentence.size() && sentence[at] == ' ') ++at;
   return t->longest_prefix(sentence.substr(at)).has_value();
+}
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Whether text ends with one of the table's keys as a whole word.
+bool ends_with_key(const Table* table, std::string_view text) {
+  if (table == nullptr) return false;
+  for (const auto& [key, value] : table->entries) {
+    if (text.size() < key.size() || text.substr(text.size() - key.size()) != key) continue;
+    if (text.size() == key.size() || text[text.size() - key.size() - 1] == ' ') return true;
+  }
+  return false;
+}
+
+bool is_comparison_base(const LanguageRules& rules, std::string_view sentence, const TimeMention& m) {
+  const std::string_view own = sentence.substr(m.byte_start, m.byte_end - m.byte_start);
+  if (const Table* times = rules.table("comparison_time"); times != nullptr && times->longest_prefix(own)) return true;
+  if (ends_with_key(rules.table("comparison_base"), trim_spaces(sentence.substr(0, m.byte_start)))) return true;
+  const Table* after = rules.table("comparison_after");
+  if (after == nullptr) return false;
+  std::string_view rest = trim_spaces(sentence.substr(m.byte_end));
+  if (!rest.empty() && rest.front() == '(') {  // 2022년(17.8%)보다
+    const std::size_t close = rest.find(')');
+    if (close != std::string_view::npos) rest = trim_spaces(rest.substr(close + 1));
+  }
+  return after->longest_prefix(rest).has_value();
+}
+
+// Whether a figure ending at figure_end may take a mention after it: no clause ends between.
+bool in_same_clause(const LanguageRules& rules, std::string_view sentence, std::size_t figure_end,
+                    const TimeMention& m) {
+  const Table* breaks = rules.table("clause_break");
+  return breaks == nullptr || !breaks->occurs_in(sentence.substr(figure_end, m.byte_start - figure_end));
 }
 
 }  // namespace
@@ -53,15 +94,28 @@ void attach_times(const LanguageRules& rules, std::string_view sentence, std::ve
     mentions[i] = range;
     mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(i) + 1);
   }
-  // 2. The nearest mention before each figure, else the nearest after it.
+  // 2. The nearest mention before each figure, else the nearest after it in its clause.
+  std::vector<bool> bases(mentions.size());
+  for (std::size_t i = 0; i < mentions.size(); ++i) bases[i] = is_comparison_base(rules, sentence, mentions[i]);
   for (Draft& d : drafts) {
     if (!takes_time(d.figure.kind)) continue;
-    int before = -1, after = -1;
+    int before = -1, after = -1, glossed = -1;
     for (std::size_t i = 0; i < mentions.size(); ++i) {
+      // A figure in the parenthesis right after a mention is that time's figure, base or not:
+      // "전년(118억1000만달러)보다", "2022년(17.8%)보다".
+      if (mentions[i].byte_end <= d.match->byte_start &&
+          trim_spaces(sentence.substr(mentions[i].byte_end, d.match->byte_start - mentions[i].byte_end)) == "(") {
+        glossed = static_cast<int>(i);
+      }
+      if (bases[i]) continue;
       if (mentions[i].byte_end <= d.match->byte_start) before = static_cast<int>(i);
       if (after < 0 && mentions[i].byte_start >= d.match->byte_end) after = static_cast<int>(i);
     }
-    d.time = before >= 0 ? before : after;
+    if (before < 0 && after >= 0 &&
+        !in_same_clause(rules, sentence, d.match->byte_end, mentions[static_cast<std::size_t>(after)])) {
+      after = -1;
+    }
+    d.time = glossed >= 0 ? glossed : before >= 0 ? before : after;
   }
 }
 

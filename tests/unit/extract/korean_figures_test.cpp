@@ -31,6 +31,31 @@ TEST(KoreanTime, EachFigureOfAListTakesItsOwnYear) {
   EXPECT_EQ(by_text(figures, "2,315명").time->date, "2023");
 }
 
+TEST(KoreanTime, ATimeAfterTheFigureCountsOnlyInItsClause) {
+  // After it, in its clause: the half of the year the money is spent in.
+  auto spent = testing::extract("군은 신규 사업비의 70% 이상을 상반기에 집행하기로 했다.");
+  ASSERT_TRUE(by_text(spent, "70% 이상").time.has_value());
+  EXPECT_EQ(by_text(spent, "70% 이상").time->text, "상반기");
+  // Past a comma or a closing quote the time belongs to what follows.
+  auto listed = testing::extract(
+      "신규 당원은 1,214명으로 집계됐으며, 도당은 2026-2030년 임기 목표로 5천명 확보를 내걸었다.");
+  EXPECT_FALSE(by_text(listed, "1,214명").time.has_value());
+  auto quoted = testing::extract("그는 \"조합원 3명, 작업반 1개가 기본\"이라며 \"2027년까지 두 배로 늘리겠다\"고 말했다.");
+  EXPECT_FALSE(by_text(quoted, "3명").time.has_value());
+}
+
+TEST(KoreanTime, TheBaseOfAComparisonIsNoFiguresTime) {
+  auto figures = testing::extract("2025년 관광객은 412만명으로 2024년(388만명)보다 6.2% 늘었다.");
+  EXPECT_EQ(by_text(figures, "412만명").time->text, "2025년");
+  // The change took place in 2025, against 2024; 388만명 in the parenthesis is 2024's.
+  EXPECT_EQ(by_text(figures, "6.2%").time->text, "2025년");
+  EXPECT_EQ(by_text(figures, "388만명").time->text, "2024년");
+  auto after = testing::extract("외국인 등록 인구는 24만1천명으로 전년(22만7천명)보다 1만4천명 많다.");
+  EXPECT_FALSE(by_text(after, "24만1천명").time.has_value());
+  EXPECT_EQ(by_text(after, "22만7천명").time->text, "전년");
+  EXPECT_FALSE(by_text(after, "1만4천명").time.has_value());
+}
+
 TEST(KoreanTime, FromToBecomesOneRange) {
   auto figures = testing::extract("2020년 초부터 2024년 6월까지 전성에서 283명의 학생이 당에 입당했다.");
   const Figure& students = by_text(figures, "283명");

@@ -84,6 +84,20 @@ TEST(VietnameseTime, PeriodsAndRelativeTimes) {
 namespace sosu {
 namespace {
 
+TEST(VietnameseTime, ATimeAfterTheFigureCountsOnlyInItsClauseAndNeverAsAComparisonBase) {
+  auto planned = testing::extract("Tập đoàn dự kiến đầu tư thêm 2,4 tỷ USD trong 5 năm tới vào tỉnh Bắc Ninh.");
+  ASSERT_TRUE(testing::figure_by_text(planned, "2,4 tỷ USD").time.has_value());
+  EXPECT_EQ(testing::figure_by_text(planned, "2,4 tỷ USD").time->text, "5 năm tới");
+  auto compared = testing::extract(
+      "Toàn huyện hiện có 37 chi bộ, tăng 4 chi bộ so với cuối năm 2022; sản lượng đạt 12.400 tấn, gấp 2 lần cùng kỳ.");
+  EXPECT_FALSE(testing::figure_by_text(compared, "37").time.has_value());
+  EXPECT_FALSE(testing::figure_by_text(compared, "4").time.has_value());
+  EXPECT_FALSE(testing::figure_by_text(compared, "12.400 tấn").time.has_value());
+  auto clauses = testing::extract("Thu ngân sách 4 tháng tăng 9,1%, nhập khẩu tháng 4 đạt 21,3 tỷ USD.");
+  EXPECT_FALSE(testing::figure_by_text(clauses, "9,1%").time.has_value());
+  EXPECT_EQ(testing::figure_by_text(clauses, "21,3 tỷ USD").time->text, "tháng 4");
+}
+
 TEST(VietnameseNumbers, AQuoteInAKoreanArticleIsReadTheVietnameseWay) {
   // The Korean text's 95.2% and 3.5% must not make the quote's 81.991 a decimal.
   auto figures = testing::extract(
