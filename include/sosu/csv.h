@@ -30,6 +30,9 @@ std::vector<std::string> csv_fields(const Figure& figure, const CsvOptions& opti
 // a quote or a line break.
 std::string csv_quote(const std::string& field);
 
+// The first line: a BOM if asked, then the column names, CRLF.
+std::string csv_header(const CsvOptions& options);
+
 // One row with its CRLF appended to `out`; returns where in `out` its sentence number starts
 // (see append_figure_json).
 std::size_t append_csv_row(const Figure& figure, const CsvOptions& options, std::string& out);

@@ -71,12 +71,14 @@ std::string csv_quote(const std::string& field) {
   return out;
 }
 
-CsvSink::CsvSink(std::ostream& out, CsvOptions options) : out_(out), options_(options) {
-  if (options_.bom) out_ << "\xEF\xBB\xBF";
-  std::string header;
-  for (const std::string& c : csv_columns(options_)) header += (header.empty() ? "" : ",") + c;
-  out_ << header << "\r\n";
+std::string csv_header(const CsvOptions& options) {
+  std::string header = options.bom ? "\xEF\xBB\xBF" : "";
+  const std::vector<std::string> columns = csv_columns(options);
+  for (std::size_t k = 0; k < columns.size(); ++k) header += (k > 0 ? "," : "") + columns[k];
+  return header + "\r\n";
 }
+
+CsvSink::CsvSink(std::ostream& out, CsvOptions options) : out_(out), options_(options) { out_ << csv_header(options_); }
 
 std::size_t append_csv_row(const Figure& figure, const CsvOptions& options, std::string& out) {
   static const std::size_t kSentenceColumn = [] {

@@ -97,20 +97,6 @@ struct RunStats {
   }
 };
 
-// Counts the figures it passes on.
-class CountingSink : public FigureSink {
- public:
-  CountingSink(FigureSink& next, RunStats& stats) : next_(next), stats_(stats) {}
-  bool on_figure(const Figure& f) override {
-    ++stats_.figures_by_kind[kind_name(f.kind)];
-    return next_.on_figure(f);
-  }
-
- private:
-  FigureSink& next_;
-  RunStats& stats_;
-};
-
 // Where the documents of a run go, piece by piece.
 class DocumentVisitor {
  public:
@@ -338,8 +324,6 @@ class ExtractVisitor : public DocumentVisitor {
  public:
   ExtractVisitor(const Extractor& extractor, const Config& config, Output& output, RunStats& stats)
       : output_(output),
-        filtered_(output, config),
-        counted_(filtered_, stats),
         stats_(stats),
         progress_(config.quiet, config.quiet || ::isatty(2) == 0 ? 0 : input_bytes(config)),
         runner_(extractor, config.jobs, output.wants_sentences(), text_writing(output, config),
@@ -352,8 +336,7 @@ class ExtractVisitor : public DocumentVisitor {
   bool finish() { return runner_.finish(); }
 
  private:
-  static std::optional<TextWriting> text_writing(const Output& output, const Config& config) {
-    if (!output.writes_text()) return std::nullopt;
+  static TextWriting text_writing(const Output& output, const Config& config) {
     return TextWriting{[&config](const Figure& f) { return passes_filters(f, config); },
                        [&output](const Figure& f, std::string& out) { return output.append_record(f, out); }};
   }
@@ -361,7 +344,7 @@ class ExtractVisitor : public DocumentVisitor {
   // A piece's text records with the document's sentence numbers in place of the piece's.
   bool write_renumbered(const RecordText& records, std::uint32_t first_sentence) {
     for (const auto& [kind, n] : records.kinds) stats_.figures_by_kind[kind_name(kind)] += n;
-    if (first_sentence == 0) return output_.write_text(records.text);
+    if (first_sentence == 0) return output_.write_records(records.text);
     renumbered_.clear();
     std::size_t copied = 0;
     for (const RecordText::SentenceNumber& n : records.sentence_numbers) {
@@ -371,7 +354,7 @@ class ExtractVisitor : public DocumentVisitor {
       copied = n.at + static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, n.in_piece).ptr - digits);
     }
     renumbered_.append(records.text, copied, std::string::npos);
-    return output_.write_text(renumbered_);
+    return output_.write_records(renumbered_);
   }
 
   bool deliver(PieceResult& result) {
@@ -382,13 +365,9 @@ class ExtractVisitor : public DocumentVisitor {
     }
     for (SentenceCopy& s : result.sentences) {
       SentenceRecord record{doc.id, doc.sentences_so_far + s.index, s.text, s.start, s.end, s.byte_start, s.byte_end, s.lang};
-      if (!filtered_.on_sentence(record)) return false;
+      if (!output_.write_sentence(record)) return false;
     }
     if (!write_renumbered(result.records, doc.sentences_so_far)) return false;
-    for (Figure& f : result.figures) {
-      f.sentence += doc.sentences_so_far;
-      if (!counted_.on_figure(f)) return false;
-    }
     doc.sentences_so_far += result.sentence_count;
     delivered_bytes_ += result.bytes;
     progress_.update(stats_.ok + stats_.failed, delivered_bytes_);
@@ -409,8 +388,6 @@ class ExtractVisitor : public DocumentVisitor {
   }
 
   Output& output_;
-  FilteringSink filtered_;
-  CountingSink counted_;
   RunStats& stats_;
   Progress progress_;
   std::uint64_t delivered_bytes_ = 0;

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -11,43 +12,67 @@ namespace {
 
 void report(const std::string& message) { std::cerr << "sosu: " << message << '\n'; }
 
-class JsonlOutput : public Output {
+// One RFC 4180 row of `text` from `pos` (quoted fields may hold commas, quotes and line
+// breaks), into `fields`; pos moves past its CRLF.
+void read_csv_row(std::string_view text, std::size_t& pos, std::vector<std::string>& fields) {
+  fields.clear();
+  std::string field;
+  bool quoted = false;
+  for (; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (quoted) {
+      if (c != '"') field += c;
+      else if (pos + 1 < text.size() && text[pos + 1] == '"') field += text[++pos];
+      else quoted = false;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') {
+      pos += 2;
+      break;
+    } else {
+      field += c;
+    }
+  }
+  fields.push_back(std::move(field));
+}
+
+// Text records straight to the stream.
+class StreamOutput : public Output {
  public:
-  explicit JsonlOutput(std::ostream& out) : out_(out), sink_(out) {}
-  bool on_figure(const Figure& f) override { return sink_.on_figure(f); }
-  bool writes_text() const override { return true; }
+  explicit StreamOutput(std::ostream& out) : out_(out) {}
+  bool write_records(std::string_view records) override {
+    out_.write(records.data(), static_cast<std::streamsize>(records.size()));
+    return static_cast<bool>(out_);
+  }
+
+ protected:
+  std::ostream& out_;
+};
+
+class JsonlOutput : public StreamOutput {
+ public:
+  using StreamOutput::StreamOutput;
   std::size_t append_record(const Figure& f, std::string& out) const override {
     const std::size_t sentence_at = append_figure_json(f, out);
     out += '\n';
     return sentence_at;
   }
-  bool write_text(std::string_view records) override {
-    out_.write(records.data(), static_cast<std::streamsize>(records.size()));
-    return static_cast<bool>(out_);
-  }
-
- private:
-  std::ostream& out_;
-  JsonlSink sink_;
 };
 
-class CsvOutput : public Output {
+class CsvOutput : public StreamOutput {
  public:
-  CsvOutput(std::ostream& out, CsvOptions options) : out_(out), options_(options), sink_(out, options) {}
-  bool on_figure(const Figure& f) override { return sink_.on_figure(f); }
-  bool writes_text() const override { return true; }
+  CsvOutput(std::ostream& out, CsvOptions options) : StreamOutput(out), options_(options) {
+    out_ << csv_header(options_);
+  }
   std::size_t append_record(const Figure& f, std::string& out) const override {
     return append_csv_row(f, options_, out);
   }
-  bool write_text(std::string_view records) override {
-    out_.write(records.data(), static_cast<std::streamsize>(records.size()));
-    return static_cast<bool>(out_);
-  }
 
  private:
-  std::ostream& out_;
   CsvOptions options_;
-  CsvSink sink_;
 };
 
 nlohmann::ordered_json optional_json(const std::optional<std::string>& s) {
@@ -78,17 +103,11 @@ class JsonDocumentsOutput : public Output {
   }
   // The records go in as written by the JSONL writer, so that values stay exact; each after
   // a comma, which the document's first one drops.
-  bool on_figure(const Figure& f) override {
-    line_.clear();
-    append_record(f, line_);
-    return write_text(line_);
-  }
-  bool writes_text() const override { return true; }
   std::size_t append_record(const Figure& f, std::string& out) const override {
     out += ',';
     return append_figure_json(f, out);
   }
-  bool write_text(std::string_view records) override {
+  bool write_records(std::string_view records) override {
     if (records.empty()) return true;
     if (!records_in_document_) records.remove_prefix(1);
     records_in_document_ = true;
@@ -109,7 +128,6 @@ class JsonDocumentsOutput : public Output {
  private:
   std::ostream& out_;
   bool records_in_document_ = false;
-  std::string line_;
 };
 
 // --sqlite FILE: documents, sentences (with an FTS5 index) and figures. A document read again
@@ -156,7 +174,7 @@ class SqliteOutput : public Output {
 
   bool wants_sentences() const override { return true; }
 
-  bool on_sentence(const SentenceRecord& s) override {
+  bool write_sentence(const SentenceRecord& s) override {
     if (!begin(std::string(s.doc))) return false;
     sqlite3_stmt* st = statement(insert_sentence_, "INSERT OR REPLACE INTO sentences VALUES (?,?,?,?,?,?)");
     sqlite3_bind_text(st, 1, s.doc.data(), static_cast<int>(s.doc.size()), SQLITE_TRANSIENT);
@@ -173,28 +191,18 @@ class SqliteOutput : public Output {
     return step(fts);
   }
 
-  bool on_figure(const Figure& f) override {
-    if (!begin(f.doc)) return false;
-    sqlite3_stmt* st = statement(
-        insert_figure_,
-        "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    const std::vector<std::string> fields = csv_fields(f, CsvOptions{});
-    // csv_fields starts with v: the table leaves it out; numbers go in as numbers.
-    for (std::size_t k = 1; k < fields.size(); ++k) {
-      const int at = static_cast<int>(k);
-      const std::string& v = fields[k];
-      const std::string& column = columns_[k];
-      if (v.empty()) {
-        sqlite3_bind_null(st, at);
-      } else if (column == "value" || column == "start" || column == "end" || column == "byte_start" ||
-                 column == "byte_end" || column == "sentence" || column == "decimals" || column == "page") {
-        if (column == "value" && f.value && !f.value->is_integer()) sqlite3_bind_double(st, at, f.value->to_double());
-        else sqlite3_bind_int64(st, at, std::stoll(v));
-      } else {
-        sqlite3_bind_text(st, at, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-      }
+  // Rows come as CSV from the workers (the record's fields in csv_columns() order) and go in
+  // field by field; numbers go in as numbers.
+  std::size_t append_record(const Figure& f, std::string& out) const override {
+    return append_csv_row(f, CsvOptions{}, out);
+  }
+  bool write_records(std::string_view records) override {
+    std::vector<std::string> fields;
+    for (std::size_t pos = 0; pos < records.size();) {
+      read_csv_row(records, pos, fields);
+      if (fields.size() != columns_.size() || !insert_figure(fields)) return false;
     }
-    return step(st);
+    return true;
   }
 
   bool end_document(const DocumentEnd& end) override {
@@ -248,6 +256,28 @@ class SqliteOutput : public Output {
     }
     return true;
   }
+  bool insert_figure(const std::vector<std::string>& fields) {
+    if (!begin(fields[1])) return false;
+    sqlite3_stmt* st = statement(
+        insert_figure_,
+        "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    // The first field is v: the table leaves it out.
+    for (std::size_t k = 1; k < fields.size(); ++k) {
+      const int at = static_cast<int>(k);
+      const std::string& v = fields[k];
+      const std::string& column = columns_[k];
+      if (v.empty()) {
+        sqlite3_bind_null(st, at);
+      } else if (column == "value" || column == "start" || column == "end" || column == "byte_start" ||
+                 column == "byte_end" || column == "sentence" || column == "decimals" || column == "page") {
+        if (v.find('.') != std::string::npos) sqlite3_bind_double(st, at, std::strtod(v.c_str(), nullptr));
+        else sqlite3_bind_int64(st, at, std::stoll(v));
+      } else {
+        sqlite3_bind_text(st, at, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+      }
+    }
+    return step(st);
+  }
   sqlite3_stmt* statement(sqlite3_stmt*& cached, const char* sql) {
     if (cached == nullptr) sqlite3_prepare_v2(db_, sql, -1, &cached, nullptr);
     sqlite3_reset(cached);
@@ -296,6 +326,6 @@ bool passes_filters(const Figure& f, const Config& config) {
   return true;
 }
 
-bool FilteringSink::on_figure(const Figure& f) { return !passes_filters(f, config_) || next_.on_figure(f); }
+
 
 }  // namespace sosu::cli

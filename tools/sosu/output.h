@@ -25,18 +25,18 @@ struct DocumentEnd {
   std::optional<Error> error;        // a document that failed
 };
 
-class Output : public FigureSink {
+// Where records go. The worker threads write them as text (append_record, which returns
+// where the record's sentence number starts, so that the delivering thread can renumber it
+// once it knows the document's numbering); write_records takes that text in input order.
+class Output {
  public:
-  // Text outputs (JSON Lines, CSV) let the worker threads write records: append_record adds
-  // one to `out` and returns where its sentence number starts, which the delivering thread
-  // rewrites once it knows the document's numbering; write_text takes the result in order.
-  virtual bool writes_text() const { return false; }
-  virtual std::size_t append_record(const Figure& f, std::string& out) const {
-    (void)f, (void)out;
-    return 0;
-  }
-  virtual bool write_text(std::string_view records) {
-    (void)records;
+  virtual ~Output() = default;
+  virtual std::size_t append_record(const Figure& f, std::string& out) const = 0;
+  virtual bool write_records(std::string_view records) = 0;
+  // Sentences, for outputs that keep them (SQLite).
+  virtual bool wants_sentences() const { return false; }
+  virtual bool write_sentence(const SentenceRecord& s) {
+    (void)s;
     return true;
   }
   // Before a document's first figure (or its failure).
@@ -58,19 +58,6 @@ std::unique_ptr<Output> make_output(const Config& config, std::ostream& out);
 
 // Whether --kinds, --only-lang and --min-value let a record through.
 bool passes_filters(const Figure& f, const Config& config);
-
-// Keeps the records --kinds, --only-lang and --min-value let through.
-class FilteringSink : public FigureSink {
- public:
-  FilteringSink(FigureSink& next, const Config& config) : next_(next), config_(config) {}
-  bool on_figure(const Figure& f) override;
-  bool wants_sentences() const override { return next_.wants_sentences(); }
-  bool on_sentence(const SentenceRecord& s) override { return next_.on_sentence(s); }
-
- private:
-  FigureSink& next_;
-  const Config& config_;
-};
 
 }  // namespace sosu::cli
 

@@ -3,20 +3,16 @@
 namespace sosu::cli {
 namespace {
 
-// Keeps a piece's figures, or writes them as text; and, if asked, its sentences.
+// Writes a piece's records as text and, if asked, keeps its sentences.
 class PieceSink : public FigureSink {
  public:
-  PieceSink(PieceResult& result, bool keep_sentences, const std::optional<TextWriting>& writing)
+  PieceSink(PieceResult& result, bool keep_sentences, const TextWriting& writing)
       : result_(result), keep_sentences_(keep_sentences), writing_(writing) {}
   bool on_figure(const Figure& f) override {
-    if (!writing_) {
-      result_.figures.push_back(f);
-      return true;
-    }
-    if (!writing_->keep(f)) return true;
+    if (!writing_.keep(f)) return true;
     RecordText& records = result_.records;
     ++records.kinds[f.kind];
-    records.sentence_numbers.push_back(RecordText::SentenceNumber{writing_->append(f, records.text), f.sentence});
+    records.sentence_numbers.push_back(RecordText::SentenceNumber{writing_.append(f, records.text), f.sentence});
     return true;
   }
   bool wants_sentences() const override { return keep_sentences_; }
@@ -29,13 +25,12 @@ class PieceSink : public FigureSink {
  private:
   PieceResult& result_;
   bool keep_sentences_;
-  const std::optional<TextWriting>& writing_;
+  const TextWriting& writing_;
 };
 
 }  // namespace
 
-Runner::Runner(const Extractor& extractor, unsigned jobs, bool keep_sentences, std::optional<TextWriting> writing,
-               Deliver deliver)
+Runner::Runner(const Extractor& extractor, unsigned jobs, bool keep_sentences, TextWriting writing, Deliver deliver)
     : extractor_(extractor),
       jobs_(std::max(1u, jobs)),
       keep_sentences_(keep_sentences),

@@ -52,7 +52,7 @@ struct RecordText {
   std::map<Kind, std::uint64_t> kinds;  // records per kind, for --stats
 };
 
-// How workers write text records: the filters, and the output's record writer, which returns
+// How workers write records: the filters, and the output's record writer, which returns
 // where the record's sentence number starts.
 struct TextWriting {
   std::function<bool(const Figure&)> keep;
@@ -61,8 +61,7 @@ struct TextWriting {
 
 struct PieceResult {
   std::shared_ptr<RunDocument> doc;
-  RecordText records;                   // with TextWriting
-  std::vector<Figure> figures;          // without; sentence numbers from 0 within the piece
+  RecordText records;
   std::vector<SentenceCopy> sentences;  // when the output keeps sentences
   std::uint32_t sentence_count = 0;
   std::uint64_t bytes = 0;              // of the piece's text
@@ -73,9 +72,7 @@ struct PieceResult {
 class Runner {
  public:
   using Deliver = std::function<bool(PieceResult&)>;  // false stops the run
-  // With `writing`, figures become text on the workers; else they are delivered as they are.
-  Runner(const Extractor& extractor, unsigned jobs, bool keep_sentences, std::optional<TextWriting> writing,
-         Deliver deliver);
+  Runner(const Extractor& extractor, unsigned jobs, bool keep_sentences, TextWriting writing, Deliver deliver);
   ~Runner();
   Runner(const Runner&) = delete;
   Runner& operator=(const Runner&) = delete;
@@ -103,7 +100,7 @@ class Runner {
   const Extractor& extractor_;
   const unsigned jobs_;
   const bool keep_sentences_;
-  const std::optional<TextWriting> writing_;
+  const TextWriting writing_;
   Deliver deliver_;
   std::uint64_t next_seq_ = 0, next_delivery_ = 0;
   bool stopped_ = false;
