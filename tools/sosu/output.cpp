@@ -136,7 +136,9 @@ class SqliteOutput : public Output {
  public:
   static std::unique_ptr<SqliteOutput> open(const std::string& path, const std::string& packs_version) {
     std::unique_ptr<SqliteOutput> out(new SqliteOutput(packs_version));
-    if (sqlite3_open(path.c_str(), &out->db_) != SQLITE_OK) {
+    // One thread writes the database: SQLite need not lock for each call.
+    if (sqlite3_open_v2(path.c_str(), &out->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
       report(path + ": cannot open the SQLite database: " + sqlite3_errmsg(out->db_));
       return nullptr;
     }
@@ -237,7 +239,12 @@ class SqliteOutput : public Output {
 
  private:
   explicit SqliteOutput(std::string packs_version)
-      : packs_version_(std::move(packs_version)), columns_(csv_columns(CsvOptions{})) {}
+      : packs_version_(std::move(packs_version)), columns_(csv_columns(CsvOptions{})) {
+    for (const std::string& column : columns_) {
+      numeric_.push_back(column == "value" || column == "start" || column == "end" || column == "byte_start" ||
+                         column == "byte_end" || column == "sentence" || column == "decimals" || column == "page");
+    }
+  }
 
   // The first row of a document opens its transaction and clears what an earlier run wrote.
   bool begin(const std::string& doc) {
@@ -265,11 +272,9 @@ class SqliteOutput : public Output {
     for (std::size_t k = 1; k < fields.size(); ++k) {
       const int at = static_cast<int>(k);
       const std::string& v = fields[k];
-      const std::string& column = columns_[k];
       if (v.empty()) {
         sqlite3_bind_null(st, at);
-      } else if (column == "value" || column == "start" || column == "end" || column == "byte_start" ||
-                 column == "byte_end" || column == "sentence" || column == "decimals" || column == "page") {
+      } else if (numeric_[k]) {
         if (v.find('.') != std::string::npos) sqlite3_bind_double(st, at, std::strtod(v.c_str(), nullptr));
         else sqlite3_bind_int64(st, at, std::stoll(v));
       } else {
@@ -301,6 +306,7 @@ class SqliteOutput : public Output {
   sqlite3* db_ = nullptr;
   std::string packs_version_;
   std::vector<std::string> columns_;
+  std::vector<bool> numeric_;  // per column: bound as a number
   std::string current_;
   sqlite3_stmt* insert_figure_ = nullptr;
   sqlite3_stmt* insert_sentence_ = nullptr;
