@@ -12,6 +12,7 @@
 #include <set>
 
 #include "eval_support.h"
+#include "extract/calendar.h"
 
 namespace sosu::eval {
 namespace {
@@ -230,28 +231,6 @@ std::optional<Ymd> parse_ymd(const std::string& iso) {
   }
 }
 
-// Days since 1970-01-01 and back (Howard Hinnant's civil calendar algorithms).
-long days_from_civil(Ymd t) {
-  const long y = t.y - (t.m <= 2 ? 1 : 0);
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (t.m + (t.m > 2 ? -3 : 9)) + 2) / 5 + t.d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-Ymd civil_from_days(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const long d = doy - (153 * mp + 2) / 5 + 1;
-  const long m = mp < 10 ? mp + 3 : mp - 9;
-  return Ymd{static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
-}
-
 std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
 // The ISO value at a grain: 2013 (year), 2013-03 (month, and quarter at month precision), 2013-03-01.
@@ -264,7 +243,12 @@ std::string at_grain(Ymd t, const std::string& grain) {
 // Duckling's exclusive end as our inclusive one: one day, month or year earlier (a quarter
 // interval ends with the month before).
 Ymd before(Ymd t, const std::string& grain) {
-  if (grain == "day") return civil_from_days(days_from_civil(t) - 1);
+  if (grain == "day") {
+    // The extractor's own calendar arithmetic, which its tests hold to the civil calendar.
+    const std::string day =
+        sosu::internal::shift_date(sosu::CalendarDate{t.y, t.m, t.d}, sosu::internal::CalendarUnit::kDay, -1);
+    return *parse_ymd(day);
+  }
   if (grain == "year") return Ymd{t.y - 1, t.m, t.d};
   return t.m == 1 ? Ymd{t.y - 1, 12, t.d} : Ymd{t.y, t.m - 1, t.d};
 }
