@@ -3,8 +3,8 @@
 // năm 2019 ... 418 tổ chức), so the nearest mention before a figure wins, else the one after
 // it within its clause ("예산의 60% 이상을 상반기에", "1,8 tỷ USD trong 3 năm tới"). A mention
 // that is the base of a comparison ("2022년(17.8%)보다", "so với cuối năm 2020", "cùng kỳ")
-// is no figure's time, except for the figure in the parenthesis right after it (17.8%). The words are the packs' tables: clause_break, comparison_after,
-// comparison_base, comparison_time.
+// is no figure's time, except for the figure in the parenthesis right after it (17.8%). The
+// words are the packs' tables: clause_break, comparison_after, comparison_base, comparison_time.
 #include <algorithm>
 
 #include "attach/attach.h"
