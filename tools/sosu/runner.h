@@ -40,8 +40,9 @@ struct SentenceCopy {
   std::uint64_t start = 0, end = 0, byte_start = 0, byte_end = 0;
 };
 
-// Records a worker wrote as text (JSON Lines, CSV), with where each sentence number stands:
-// numbers count from 0 within the piece until delivery renumbers them.
+// Records a worker wrote as text (JSON Lines, CSV, JSON, the CSV rows SQLite takes), with
+// where each sentence number stands: numbers count from 0 within the piece until delivery
+// renumbers them.
 struct RecordText {
   struct SentenceNumber {
     std::size_t at;           // in text
