@@ -7,8 +7,8 @@
 #include <tuple>
 
 #include "attach/attach.h"
-#include "extract/layout.h"
 #include "extract/calendar.h"
+#include "extract/layout.h"
 #include "match/matcher.h"
 #include "match/pack_data.h"
 #include "sosu/extract.h"
