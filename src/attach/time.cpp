@@ -3,8 +3,10 @@
 // năm 2019 ... 418 tổ chức), so the nearest mention before a figure wins, else the one after
 // it within its clause ("예산의 60% 이상을 상반기에", "1,8 tỷ USD trong 3 năm tới"). A mention
 // that is the base of a comparison ("2022년(17.8%)보다", "so với cuối năm 2020", "cùng kỳ")
-// is no figure's time, except for the figure in the parenthesis right after it (17.8%). The
-// words are the packs' tables: clause_break, comparison_after, comparison_base, comparison_time.
+// is no figure's time, except for the figure in the parenthesis right after it (17.8%). A
+// time joined to the figure after it ("7,6% của 6 tháng đầu năm", "4,925명(2023년 기준)")
+// wins over one before it. The words are the packs' tables: clause_break, comparison_after,
+// comparison_base, comparison_time, time_after_binder.
 #include <algorithm>
 
 #include "attach/attach.h"
@@ -67,6 +69,15 @@ bool in_same_clause(const LanguageRules& rules, std::string_view sentence, std::
   return breaks == nullptr || !breaks->occurs_in(sentence.substr(figure_end, m.byte_start - figure_end));
 }
 
+// Whether a mention after a figure is joined to it: only an opening parenthesis or a word of
+// the time_after_binder table (của, vào, trong) stands between them.
+bool is_bound_to(const LanguageRules& rules, std::string_view sentence, std::size_t figure_end, const TimeMention& m) {
+  const std::string_view gap = trim_spaces(sentence.substr(figure_end, m.byte_start - figure_end));
+  if (gap == "(") return true;
+  const Table* binders = rules.table("time_after_binder");
+  return binders != nullptr && !gap.empty() && binders->lookup(gap).has_value();
+}
+
 }  // namespace
 
 void attach_times(const LanguageRules& rules, std::string_view sentence, std::vector<TimeMention>& mentions,
@@ -111,11 +122,15 @@ void attach_times(const LanguageRules& rules, std::string_view sentence, std::ve
       if (mentions[i].byte_end <= d.match->byte_start) before = static_cast<int>(i);
       if (after < 0 && mentions[i].byte_start >= d.match->byte_end) after = static_cast<int>(i);
     }
+    // A time joined to the figure right after it binds tighter than one before it:
+    // "7,6% của 6 tháng đầu năm", "150 tỷ USD vào năm 2030", "4,925명(2023년 기준)".
+    const bool bound_after =
+        after >= 0 && is_bound_to(rules, sentence, d.match->byte_end, mentions[static_cast<std::size_t>(after)]);
     if (before < 0 && after >= 0 &&
         !in_same_clause(rules, sentence, d.match->byte_end, mentions[static_cast<std::size_t>(after)])) {
       after = -1;
     }
-    d.time = glossed >= 0 ? glossed : before >= 0 ? before : after;
+    d.time = glossed >= 0 ? glossed : bound_after ? after : before >= 0 ? before : after;
   }
 }
 

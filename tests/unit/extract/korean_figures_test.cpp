@@ -56,6 +56,12 @@ TEST(KoreanTime, TheBaseOfAComparisonIsNoFiguresTime) {
   EXPECT_FALSE(by_text(after, "1만4천명").time.has_value());
 }
 
+TEST(KoreanTime, ATimeInTheParenthesisAfterTheFigureIsItsOwn) {
+  auto figures = testing::extract("2025년 실태조사에서 도내 사회복지시설은 1,284곳(2024년 말 기준)으로 집계됐다.");
+  ASSERT_TRUE(by_text(figures, "1,284곳").time.has_value());
+  EXPECT_EQ(by_text(figures, "1,284곳").time->text, "2024년 말");
+}
+
 TEST(KoreanTime, FromToBecomesOneRange) {
   auto figures = testing::extract("2020년 초부터 2024년 6월까지 전성에서 283명의 학생이 당에 입당했다.");
   const Figure& students = by_text(figures, "283명");

@@ -98,6 +98,15 @@ TEST(VietnameseTime, ATimeAfterTheFigureCountsOnlyInItsClauseAndNeverAsAComparis
   EXPECT_EQ(testing::figure_by_text(clauses, "21,3 tỷ USD").time->text, "tháng 4");
 }
 
+TEST(VietnameseTime, ATimeJoinedAfterTheFigureWinsOverOneBefore) {
+  auto figures = testing::extract(
+      "Năm 2024, hai tỉnh đặt mục tiêu đưa kim ngạch lên 5 tỷ USD vào năm 2027 và 8 tỷ USD vào năm 2030, "
+      "cao hơn mức 3,1% của quý II/2024.");
+  EXPECT_EQ(testing::figure_by_text(figures, "5 tỷ USD").time->text, "năm 2027");
+  EXPECT_EQ(testing::figure_by_text(figures, "8 tỷ USD").time->text, "năm 2030");
+  EXPECT_EQ(testing::figure_by_text(figures, "3,1%").time->text, "quý II/2024");
+}
+
 TEST(VietnameseNumbers, AQuoteInAKoreanArticleIsReadTheVietnameseWay) {
   // The Korean text's 95.2% and 3.5% must not make the quote's 81.991 a decimal.
   auto figures = testing::extract(
