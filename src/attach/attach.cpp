@@ -37,6 +37,8 @@ bool is_edge_punct(char c) {
          c == '!' || c == '?' || c == '[' || c == ']';
 }
 
+constexpr std::string_view kOpeningQuotes[] = {"\"", "'", "“", "‘", "「", "『"};
+
 bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -145,7 +147,13 @@ class SubjectFinder {
     Side after(words, last + 1, true, words.size() - last - 1);
     const std::size_t head_start = words[head].raw_start;
     bool figure_starts_word = head_start == start || is_edge_punct(sentence[head_start]);
-    Side before(words, head == 0 ? 0 : head - 1, false, head);
+    // A quotation that opens at the figure ("…관계자는 "60세 이상 고령층…) is not about the
+    // words before it.
+    const std::string_view lead = sentence.substr(head_start, start - head_start);
+    const bool opens_quote = std::any_of(std::begin(kOpeningQuotes), std::end(kOpeningQuotes), [&](std::string_view q) {
+      return lead.size() >= q.size() && lead.substr(lead.size() - q.size()) == q;
+    });
+    Side before(words, head == 0 ? 0 : head - 1, false, opens_quote ? 0 : head);
 
     // Adverbs between a subject and its figure are hopped over (당원은 모두 6,870명).
     while (!before.empty() && is_skipped(before[0].text)) before.drop_nearest();

@@ -182,6 +182,21 @@ TEST(KoreanMeasures, QuantitiesAgesDurationsAndMultiples) {
   EXPECT_EQ(by_text(figures, "15~64세").to->to_string(), "64");
 }
 
+TEST(KoreanSubjects, NotAcrossAnOpeningQuoteNorAVerbBeforeTheFigure) {
+  auto quoted = testing::extract("도 관계자는 \"70세 이상 어르신 일자리를 더 늘리겠다\"고 말했다.");
+  EXPECT_NE(by_text(quoted, "70세 이상").subject, std::optional<std::string>("도 관계자"));
+  auto reported = testing::extract("수출은 정부가 연초에 제시한 6,800억달러에 못 미쳤다.");
+  EXPECT_FALSE(by_text(reported, "6,800억달러").subject.has_value());
+}
+
+TEST(KoreanMeasures, NativeNumbersOfMonthsAreDurations) {
+  auto figures = testing::extract("소비자물가는 석 달 만에 2%대로 올라섰고 수출은 두 달 연속 감소했다.");
+  EXPECT_EQ(by_text(figures, "석 달 만에").kind, Kind::kDuration);
+  EXPECT_EQ(by_text(figures, "석 달 만에").value->to_string(), "3");
+  EXPECT_EQ(by_text(figures, "두 달 연속").value->to_string(), "2");
+  EXPECT_EQ(by_text(figures, "두 달 연속").unit, "달");
+}
+
 TEST(KoreanIgnored, EnumeratorsAndCommentCountersAreNoFigures) {
   EXPECT_TRUE(testing::extract("(1) 기층 조직 정비\n댓글 (0)").empty());
 }
