@@ -93,6 +93,7 @@ TEST(VietnameseTime, ATimeAfterTheFigureCountsOnlyInItsClauseAndNeverAsAComparis
   EXPECT_FALSE(testing::figure_by_text(compared, "37").time.has_value());
   EXPECT_FALSE(testing::figure_by_text(compared, "4").time.has_value());
   EXPECT_FALSE(testing::figure_by_text(compared, "12.400 tấn").time.has_value());
+  EXPECT_FALSE(testing::figure_by_text(compared, "gấp 2 lần").subject.has_value());  // cùng kỳ is the base
   auto clauses = testing::extract("Thu ngân sách 4 tháng tăng 9,1%, nhập khẩu tháng 4 đạt 21,3 tỷ USD.");
   EXPECT_FALSE(testing::figure_by_text(clauses, "9,1%").time.has_value());
   EXPECT_EQ(testing::figure_by_text(clauses, "21,3 tỷ USD").time->text, "tháng 4");
