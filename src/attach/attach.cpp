@@ -399,7 +399,10 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, cons
         d.figure.kind != Kind::kPercentPoint) {
       const Word& holder = words[word_holding(words, start)];
       std::string_view head = sentence.substr(holder.raw_start, start - 1 - holder.raw_start);
-      if (!head.empty() && !has_digit(head) && !is_edge_punct(head.back()) && holder.raw_start < start - 1) {
+      // A time is no subject: "전년(3조470억원)" glosses the previous year's amount.
+      const Table* times = rules.table("relative_time");
+      const bool is_time = times != nullptr && times->lookup(head).has_value();
+      if (!head.empty() && !has_digit(head) && !is_edge_punct(head.back()) && holder.raw_start < start - 1 && !is_time) {
         d.figure.subject = std::string(head);
         if (is_place(rules, head)) d.figure.place = std::string(head);
         continue;

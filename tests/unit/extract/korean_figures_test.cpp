@@ -189,6 +189,14 @@ TEST(KoreanSubjects, NotAcrossAnOpeningQuoteNorAVerbBeforeTheFigure) {
   EXPECT_FALSE(by_text(reported, "6,800억달러").subject.has_value());
 }
 
+TEST(KoreanSubjects, NeitherATimeNorASizeWordIsASubject) {
+  auto glossed = testing::extract("관광 수입은 9,120억원으로 전년(8,430억원)보다 늘었다.");
+  EXPECT_NE(by_text(glossed, "8,430억원").subject, std::optional<std::string>("전년"));
+  EXPECT_EQ(by_text(glossed, "8,430억원").time->text, "전년");
+  auto sized = testing::extract("시는 700억원 규모의 펀드를 조성한다.");
+  EXPECT_NE(by_text(sized, "700억원").subject, std::optional<std::string>("규모"));
+}
+
 TEST(KoreanMeasures, NativeNumbersOfMonthsAreDurations) {
   auto figures = testing::extract("소비자물가는 석 달 만에 2%대로 올라섰고 수출은 두 달 연속 감소했다.");
   EXPECT_EQ(by_text(figures, "석 달 만에").kind, Kind::kDuration);
