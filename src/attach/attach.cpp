@@ -335,7 +335,9 @@ bool takes_subject(Kind kind) {
 class FollowingNounFinder {
  public:
   explicit FollowingNounFinder(const LanguageRules& rules)
-      : stops_(rules.table("subject_after_stop")), shares_(rules.table("share_of")) {}
+      : stops_(rules.table("subject_after_stop")),
+        shares_(rules.table("share_of")),
+        compounds_(rules.table("noun_compound")) {}
   bool enabled() const { return stops_ != nullptr; }
 
   std::optional<std::string> find(std::string_view sentence, const std::vector<Word>& words, const Draft& d) const {
@@ -343,9 +345,13 @@ class FollowingNounFinder {
     if (d.match->byte_end < sentence.size() && sentence[d.match->byte_end] != ' ') return std::nullopt;
     std::size_t i = word_holding(words, d.match->byte_end - 1) + 1;
     std::string out;
-    for (std::size_t n = 0; i < words.size() && n < 6; ++i, ++n) {
+    for (std::size_t n = 0; i < words.size() && n < 8; ++i, ++n) {  // Vietnamese nouns run to 7 syllables
       const Word& w = words[i];
-      if (w.text.empty() || w.punct_before || has_digit(w.text) || is_stop(w.text)) break;
+      if (w.text.empty() || w.punct_before || has_digit(w.text)) break;
+      // A stop word inside a compound noun goes on (giá trị gia tăng, tăng trưởng).
+      const bool in_compound = (n > 0 && is_compound(words[i - 1].text, w.text)) ||
+                               (i + 1 < words.size() && is_compound(w.text, words[i + 1].text));
+      if (is_stop(w.text) && !in_compound) break;
       // Two-word function words (so với, trong đó) stop the phrase as well.
       if (i + 1 < words.size() && is_stop(std::string(w.text) + " " + std::string(words[i + 1].text))) break;
       if (!out.empty()) out += ' ';
@@ -366,8 +372,12 @@ class FollowingNounFinder {
 
  private:
   bool is_stop(std::string_view word) const { return stops_->lookup(word).has_value(); }
+  bool is_compound(std::string_view first, std::string_view second) const {
+    return compounds_ != nullptr && compounds_->lookup(std::string(first) + " " + std::string(second)).has_value();
+  }
   const Table* stops_;
   const Table* shares_;
+  const Table* compounds_;
 };
 
 // A place by the language's tables: a known name (충북, 서울) or a name with a place suffix

@@ -108,6 +108,13 @@ TEST(VietnameseTime, ATimeJoinedAfterTheFigureWinsOverOneBefore) {
   EXPECT_EQ(testing::figure_by_text(figures, "3,1%").time->text, "quý II/2024");
 }
 
+TEST(VietnameseSubjects, CompoundNounsGoOnAndNegationsEndThePhrase) {
+  auto tax = testing::extract("Nhà nước tiếp tục giảm 2% thuế suất thuế giá trị gia tăng trong năm tới.");
+  EXPECT_EQ(testing::figure_by_text(tax, "2%").subject, "thuế suất thuế giá trị gia tăng");
+  auto cells = testing::extract("Toàn huyện còn 12 chi bộ chưa tổ chức sinh hoạt chuyên đề.");
+  EXPECT_EQ(testing::figure_by_text(cells, "12").subject, "chi bộ");
+}
+
 TEST(VietnameseNumbers, AQuoteInAKoreanArticleIsReadTheVietnameseWay) {
   // The Korean text's 95.2% and 3.5% must not make the quote's 81.991 a decimal.
   auto figures = testing::extract(
