@@ -30,10 +30,12 @@ bool is_measure(Kind k) {
 }  // namespace
 
 Extractor::Layout::Layout(const Extractor& extractor, const TextPiece& piece, const DocumentCursor& cursor)
-    : extractor_(extractor), cells_(cursor.cells) {
+    : extractor_(extractor), piece_(piece), cells_(cursor.cells) {}
+
+void Extractor::Layout::find_unit_lines() {
   // 1. Unit lines and the stretch of text each governs.
   const auto& languages = extractor_.packs_->data().languages;
-  const std::string_view text = piece.text;
+  const std::string_view text = piece_.text;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
@@ -56,7 +58,7 @@ Extractor::Layout::Layout(const Extractor& extractor, const TextPiece& piece, co
       if (!unit) break;
       std::size_t blank = text.find("\n\n", end);
       const std::size_t scope_end = blank == std::string_view::npos ? text.size() : blank;
-      scopes_.push_back(Scope{piece.byte_offset + end, piece.byte_offset + scope_end, *unit});
+      scopes_.push_back(Scope{piece_.byte_offset + end, piece_.byte_offset + scope_end, *unit});
       break;
     }
     pos = next;
@@ -102,6 +104,10 @@ const std::optional<TimeRef>& Extractor::Layout::time_of(const std::string& head
 }
 
 void Extractor::Layout::apply(std::vector<Figure>::iterator first, std::vector<Figure>::iterator last) {
+  if (!scopes_found_) {
+    find_unit_lines();
+    scopes_found_ = true;
+  }
   for (auto f = first; f != last; ++f) {
     if (f->kind != Kind::kNumber || f->unit) continue;
     for (const Scope& s : scopes_) {

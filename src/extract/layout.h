@@ -16,12 +16,13 @@ namespace sosu {
 
 class Extractor::Layout {
  public:
-  // Finds the piece's unit lines.
   Layout(const Extractor& extractor, const TextPiece& piece, const DocumentCursor& cursor);
-  // Scales and labels the figures of one sentence.
+  // Scales and labels the figures of one sentence. The piece's unit lines are found at the
+  // first call, so a piece without figures costs nothing.
   void apply(std::vector<Figure>::iterator first, std::vector<Figure>::iterator last);
 
  private:
+  void find_unit_lines();
   const std::optional<Figure>& scale_of(const std::string& lang, const std::string& unit);
   const std::optional<TimeRef>& time_of(const std::string& header);
 
@@ -30,7 +31,9 @@ class Extractor::Layout {
     Figure unit;
   };
   const Extractor& extractor_;
+  const TextPiece& piece_;
   const std::vector<TableCell>* cells_;
+  bool scopes_found_ = false;
   std::vector<Scope> scopes_;
   std::map<std::pair<std::string, std::string>, std::optional<Figure>> scales_;
   std::map<std::string, std::optional<TimeRef>> header_times_;
