@@ -383,17 +383,15 @@ std::unique_ptr<re2::RE2> compile(const std::string& pattern) {
   return std::make_unique<re2::RE2>(pattern, options);
 }
 
-// Whether a guard's regex can stand as a test of the whole sentence: it cannot match the
-// empty string, and no anchor or word boundary ties it to where the guard looks.
-bool can_prefilter(const std::string& body) {
+// Whether a guard's regex can stand as a test of the whole sentence: no anchor or word
+// boundary ties it to where the guard looks, and it cannot match the empty string (asked of
+// the guard's compiled, anchored form).
+bool can_prefilter(const std::string& body, const re2::RE2& guard) {
   if (body.find_first_of("^$") != std::string::npos) return false;
   for (const char* boundary : {"\\b", "\\B", "\\A", "\\z"}) {
     if (body.find(boundary) != std::string::npos) return false;
   }
-  re2::RE2::Options options;
-  options.set_log_errors(false);
-  re2::RE2 re(body, options);
-  return re.ok() && !re2::RE2::FullMatch("", re);
+  return !re2::RE2::FullMatch("", guard);
 }
 
 std::string regex_error(const re2::RE2& re) {
@@ -495,7 +493,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
           captures_ok = false;
           continue;
         }
-        if (!g.reject && can_prefilter(*body)) required_contexts.push_back(*body);
+        if (!g.reject && can_prefilter(*body, *guard.re)) required_contexts.push_back(*body);
         rule.guards.push_back(std::move(guard));
       }
       if (!captures_ok) continue;
