@@ -19,6 +19,7 @@
 
 #include <algorithm>
 
+#include "text/ascii.h"
 #include "text/utf8.h"
 
 namespace sosu::internal {
@@ -150,9 +151,8 @@ class SubjectFinder {
     // A quotation that opens at the figure ("…관계자는 "60세 이상 고령층…) is not about the
     // words before it.
     const std::string_view lead = sentence.substr(head_start, start - head_start);
-    const bool opens_quote = std::any_of(std::begin(kOpeningQuotes), std::end(kOpeningQuotes), [&](std::string_view q) {
-      return lead.size() >= q.size() && lead.substr(lead.size() - q.size()) == q;
-    });
+    const bool opens_quote = std::any_of(std::begin(kOpeningQuotes), std::end(kOpeningQuotes),
+                                         [&](std::string_view q) { return ends_with(lead, q); });
     Side before(words, head == 0 ? 0 : head - 1, false, opens_quote ? 0 : head);
 
     // Adverbs between a subject and its figure are hopped over (당원은 모두 6,870명).
@@ -399,6 +399,7 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, cons
   SubjectFinder finder(rules);
   FollowingNounFinder following(rules);
   if (!finder.enabled() && !following.enabled()) return;
+  const Table* times = rules.table("relative_time");
   for (std::size_t k = 0; k < drafts.size(); ++k) {
     Draft& d = drafts[k];
     if (!takes_subject(d.figure.kind) || d.figure.subject) continue;
@@ -410,7 +411,6 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, cons
       const Word& holder = words[word_holding(words, start)];
       std::string_view head = sentence.substr(holder.raw_start, start - 1 - holder.raw_start);
       // A time is no subject: "전년(3조470억원)" glosses the previous year's amount.
-      const Table* times = rules.table("relative_time");
       const bool is_time = times != nullptr && times->lookup(head).has_value();
       if (!head.empty() && !has_digit(head) && !is_edge_punct(head.back()) && holder.raw_start < start - 1 && !is_time) {
         d.figure.subject = std::string(head);

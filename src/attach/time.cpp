@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "attach/attach.h"
+#include "text/ascii.h"
 
 namespace sosu::internal {
 namespace {
@@ -38,12 +39,16 @@ std::string_view trim_spaces(std::string_view s) {
   return s;
 }
 
+// What stands between two places of the sentence, without the spaces around it.
+std::string_view gap_between(std::string_view sentence, std::size_t from, std::size_t to) {
+  return to > from ? trim_spaces(sentence.substr(from, to - from)) : std::string_view();
+}
+
 // Whether text ends with one of the table's keys as a whole word.
 bool ends_with_key(const Table* table, std::string_view text) {
   if (table == nullptr) return false;
   for (const auto& [key, value] : table->entries) {
-    if (text.size() < key.size() || text.substr(text.size() - key.size()) != key) continue;
-    if (text.size() == key.size() || text[text.size() - key.size() - 1] == ' ') return true;
+    if (ends_with(text, key) && (text.size() == key.size() || text[text.size() - key.size() - 1] == ' ')) return true;
   }
   return false;
 }
@@ -72,7 +77,7 @@ bool in_same_clause(const LanguageRules& rules, std::string_view sentence, std::
 // Whether a mention after a figure is joined to it: only an opening parenthesis or a word of
 // the time_after_binder table (của, vào, trong) stands between them.
 bool is_bound_to(const LanguageRules& rules, std::string_view sentence, std::size_t figure_end, const TimeMention& m) {
-  const std::string_view gap = trim_spaces(sentence.substr(figure_end, m.byte_start - figure_end));
+  const std::string_view gap = gap_between(sentence, figure_end, m.byte_start);
   if (gap == "(") return true;
   const Table* binders = rules.table("time_after_binder");
   return binders != nullptr && !gap.empty() && binders->lookup(gap).has_value();
@@ -92,10 +97,7 @@ void attach_times(const LanguageRules& rules, std::string_view sentence, std::ve
     const bool marked_after =
         followed_by(rules, "range_from", sentence, a.byte_end) && followed_by(rules, "range_to", sentence, b.byte_end);
     const Table* between = rules.table("range_between");
-    std::string_view gap = b.byte_start > a.byte_end ? sentence.substr(a.byte_end, b.byte_start - a.byte_end)
-                                                     : std::string_view();
-    while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
-    while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+    const std::string_view gap = gap_between(sentence, a.byte_end, b.byte_start);
     const bool joined_between = between != nullptr && !gap.empty() && between->lookup(gap);
     if (!marked_after && !joined_between) continue;
     TimeMention range;
@@ -115,7 +117,7 @@ void attach_times(const LanguageRules& rules, std::string_view sentence, std::ve
       // A figure in the parenthesis right after a mention is that time's figure, base or not:
       // "전년(118억1000만달러)보다", "2022년(17.8%)보다".
       if (mentions[i].byte_end <= d.match->byte_start &&
-          trim_spaces(sentence.substr(mentions[i].byte_end, d.match->byte_start - mentions[i].byte_end)) == "(") {
+          gap_between(sentence, mentions[i].byte_end, d.match->byte_start) == "(") {
         glossed = static_cast<int>(i);
       }
       if (bases[i]) continue;
