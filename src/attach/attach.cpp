@@ -6,6 +6,7 @@
 //   predicate_ending  endings that make a word a verb, not a noun (다, 니다, 했 ...)
 //   particle_final    particles that need a stem ending in a consonant or a vowel
 //   adverb            adverbs that may stand between a figure and its subject or verb (모두, 더)
+//   numbered_noun     words with digits that are nouns in a phrase (1인: 1인 가구)
 // A language without these tables gets no subjects.
 //
 // The cases, tried in order (figure F, words around it):
@@ -133,7 +134,8 @@ class SubjectFinder {
         stops_(rules.table("subject_stop")),
         predicates_(rules.table("predicate_ending")),
         finals_(rules.table("particle_final")),
-        skips_(rules.table("adverb")) {}
+        skips_(rules.table("adverb")),
+        numbered_nouns_(rules.table("numbered_noun")) {}
 
   bool enabled() const { return particles_ != nullptr; }
 
@@ -238,7 +240,8 @@ class SubjectFinder {
     return predicates_ != nullptr && word.size() >= 6 && predicates_->lookup(word).has_value();
   }
   bool is_nominal(const Word& w) const {
-    if (w.text.empty() || w.punct_before || has_digit(w.text) || is_stop(w.text)) return false;
+    if (w.text.empty() || w.punct_before || is_stop(w.text)) return false;
+    if (has_digit(w.text)) return numbered_nouns_ != nullptr && numbered_nouns_->lookup(w.text).has_value();
     // A listed word of two or more characters is a predicate as a whole (않은, 많은); else a
     // word with a particle is a noun, and a bare word may end like a verb (넘는, 줄어든).
     if (is_listed_predicate(w.text)) return false;
@@ -316,6 +319,7 @@ class SubjectFinder {
   const Table* predicates_;
   const Table* finals_;
   const Table* skips_;
+  const Table* numbered_nouns_;
 };
 
 bool takes_subject(Kind kind) {

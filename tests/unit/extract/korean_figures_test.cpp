@@ -197,6 +197,23 @@ TEST(KoreanSubjects, NeitherATimeNorASizeWordIsASubject) {
   EXPECT_NE(by_text(sized, "700억원").subject, std::optional<std::string>("규모"));
 }
 
+TEST(KoreanSubjects, AHouseholdSizeIsPartOfTheSubjectAndNoCount) {
+  auto figures = testing::extract(
+      "혼자 사는 1인 가구는 804만5천 가구로, 2인 이상 가구의 소비는 월평균 약 290만원에 그쳤다.");
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0].text, "804만5천 가구");
+  EXPECT_EQ(figures[0].value->to_string(), "8045000");
+  EXPECT_EQ(figures[0].subject, "1인 가구");
+  // 월평균 is hopped over like an adverb: the spending is the subject, not the average.
+  EXPECT_EQ(figures[1].text, "약 290만원");
+  EXPECT_EQ(figures[1].subject, "소비");
+  // N인 alone still counts people.
+  auto people = testing::extract("이번 사고의 사망자는 3인으로 늘었다.");
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].text, "3인");
+  EXPECT_EQ(people[0].subject, "사망자");
+}
+
 TEST(KoreanMeasures, NativeNumbersOfMonthsAreDurations) {
   auto figures = testing::extract("소비자물가는 석 달 만에 2%대로 올라섰고 수출은 두 달 연속 감소했다.");
   EXPECT_EQ(by_text(figures, "석 달 만에").kind, Kind::kDuration);
