@@ -335,7 +335,8 @@ bool takes_subject(Kind kind) {
 // Head-initial languages without particles (Vietnamese): the counted noun follows the number,
 // 725 tổ chức cơ sở đảng, and runs until punctuation, another number or a word of the
 // `subject_after_stop` table (function words and verbs: và, của, được, tăng ...). A count whose
-// rule already found a measure word (137 người) takes no subject from here.
+// rule found a measure word names what it counts with it and the words after it (2.150 hộ
+// nghèo -> hộ nghèo); with none after it (137 người.), it has no subject.
 class FollowingNounFinder {
  public:
   explicit FollowingNounFinder(const LanguageRules& rules)
@@ -345,9 +346,15 @@ class FollowingNounFinder {
   bool enabled() const { return stops_ != nullptr; }
 
   std::optional<std::string> find(std::string_view sentence, const std::vector<Word>& words, const Draft& d) const {
-    if (d.figure.kind == Kind::kCount && d.figure.unit && !d.figure.subject) return std::nullopt;
     if (d.match->byte_end < sentence.size() && sentence[d.match->byte_end] != ' ') return std::nullopt;
-    std::size_t i = word_holding(words, d.match->byte_end - 1) + 1;
+    std::optional<std::string> phrase = phrase_after(words, word_holding(words, d.match->byte_end - 1) + 1);
+    if (phrase && d.figure.kind == Kind::kCount && d.figure.unit) return *d.figure.unit + " " + *phrase;
+    if (d.figure.kind == Kind::kCount && d.figure.unit) return std::nullopt;
+    return phrase;
+  }
+
+  // The noun phrase that starts at words[i].
+  std::optional<std::string> phrase_after(const std::vector<Word>& words, std::size_t i) const {
     std::string out;
     for (std::size_t n = 0; i < words.size() && n < 8; ++i, ++n) {  // Vietnamese nouns run to 7 syllables
       const Word& w = words[i];

@@ -52,6 +52,19 @@ TEST(VietnameseCounts, TheNounAfterTheNumberAndShares) {
   EXPECT_EQ(by_text(figures, "725").time->text, "Đến nay");
 }
 
+TEST(VietnameseCounts, AMeasureWordWithTheWordsAfterItIsTheSubject) {
+  auto figures = testing::extract(
+      "Năm nay, huyện còn 2.150 hộ nghèo, giảm 412 hộ so với năm 2023; có 137 người.");
+  EXPECT_EQ(by_text(figures, "2.150 hộ").unit, "hộ");
+  EXPECT_EQ(by_text(figures, "2.150 hộ").subject, "hộ nghèo");
+  // so với ends the phrase before it starts, and a measure word alone is no subject.
+  EXPECT_FALSE(by_text(figures, "412 hộ").subject.has_value());
+  EXPECT_FALSE(by_text(figures, "137 người").subject.has_value());
+  auto firms = testing::extract("Cả nước có hơn 159.000 doanh nghiệp thành lập mới trong 10 tháng.");
+  EXPECT_EQ(by_text(firms, "hơn 159.000 doanh nghiệp").value->to_string(), "159000");
+  EXPECT_EQ(by_text(firms, "hơn 159.000 doanh nghiệp").subject, "doanh nghiệp thành lập mới");
+}
+
 TEST(VietnameseMoney, ScalesRatesAndChange) {
   auto figures = testing::extract(
       "Theo Cục Thống kê tỉnh, thu ngân sách ước đạt 17.500 tỷ đồng, tăng 12,4%; mức hỗ trợ 500.000 đồng/người/tháng.");
