@@ -348,9 +348,9 @@ class FollowingNounFinder {
   std::optional<std::string> find(std::string_view sentence, const std::vector<Word>& words, const Draft& d) const {
     if (d.match->byte_end < sentence.size() && sentence[d.match->byte_end] != ' ') return std::nullopt;
     std::optional<std::string> phrase = phrase_after(words, word_holding(words, d.match->byte_end - 1) + 1);
-    if (phrase && d.figure.kind == Kind::kCount && d.figure.unit) return *d.figure.unit + " " + *phrase;
-    if (d.figure.kind == Kind::kCount && d.figure.unit) return std::nullopt;
-    return phrase;
+    const bool measured = d.figure.kind == Kind::kCount && d.figure.unit.has_value();
+    if (!measured || !phrase) return measured ? std::nullopt : phrase;
+    return *d.figure.unit + " " + *phrase;
   }
 
   // The noun phrase that starts at words[i].
