@@ -1,6 +1,7 @@
 #include "match/matcher.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "text/utf8.h"
 
@@ -90,6 +91,26 @@ std::optional<CodePointClass> CodePointClass::parse(std::string_view regex) {
   return out;
 }
 
+std::optional<std::string> CodePointClass::bracket(bool complement) const {
+  std::string out = complement ? "[^" : "[";
+  char hex[16];
+  auto append = [&](char32_t cp) {
+    std::snprintf(hex, sizeof hex, "\\x{%X}", static_cast<unsigned>(cp));
+    out += hex;
+  };
+  for (const Item& item : items) {
+    if (item.negated) return std::nullopt;
+    for (const auto& [lo, hi] : item.ranges) {
+      append(lo);
+      if (hi != lo) {
+        out += '-';
+        append(hi);
+      }
+    }
+  }
+  return out + "]";
+}
+
 namespace {
 
 // Guards look this far around a match: enough for any word, and it keeps a guard's cost
@@ -137,13 +158,34 @@ struct Span {
   std::size_t end;
 };
 
-void collect_spans(const Rule& rule, std::string_view sentence, std::vector<Span>& out) {
+// The leftmost match of the rule starting at or after `pos`, as [start, end) of its own regex.
+bool next_match(const Rule& rule, std::string_view sentence, std::size_t pos, std::size_t& start, std::size_t& end) {
   re2::StringPiece text(sentence.data(), sentence.size());
   re2::StringPiece whole;
+  // The search regex consumes the code point before the start, so it starts one earlier; at
+  // the sentence's second code point its `^` branch could win with a start before `pos`, and
+  // there the rule's own regex is searched instead.
+  std::size_t from = pos;
+  if (from > 0) decode_prev(sentence, from);
+  const bool folded = rule.search_re != nullptr && !(from == 0 && pos > 0 && rule.search_allows_start);
+  const re2::RE2& re = folded ? *rule.search_re : *rule.re;
+  if (!re.Match(text, folded ? from : pos, sentence.size(), re2::RE2::UNANCHORED, &whole, 1)) return false;
+  start = static_cast<std::size_t>(whole.data() - sentence.data());
+  end = start + whole.size();
+  // The prefix took a code point, unless its `^` branch did: leftmost-first tries that
+  // branch first, so it did when the rule matches at the sentence start.
+  if (folded && !(start == 0 && rule.search_allows_start &&
+                  rule.re->Match(text, 0, sentence.size(), re2::RE2::ANCHOR_START, nullptr, 0))) {
+    decode_next(sentence, start);
+  }
+  return true;
+}
+
+void collect_spans(const Rule& rule, std::string_view sentence, std::vector<Span>& out) {
   std::size_t pos = 0;
-  while (pos <= sentence.size() && rule.re->Match(text, pos, sentence.size(), re2::RE2::UNANCHORED, &whole, 1)) {
-    std::size_t start = static_cast<std::size_t>(whole.data() - sentence.data());
-    std::size_t end = start + whole.size();
+  std::size_t start = 0;
+  std::size_t end = 0;
+  while (pos <= sentence.size() && next_match(rule, sentence, pos, start, end)) {
     const Verdict verdict = end == start ? Verdict::kBefore : judge(rule, sentence, start, end);
     if (verdict == Verdict::kAfter) {
       // What follows the match rejects it, and would reject the shorter matches inside it

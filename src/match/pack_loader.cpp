@@ -394,6 +394,50 @@ bool can_prefilter(const std::string& body, const re2::RE2& guard) {
   return !re2::RE2::FullMatch("", guard);
 }
 
+// The before-guards that read one code point, merged into the prefix of the rule's search
+// regex (Rule::search_re): every rejected class as one complement, else one required class.
+class BeforeContext {
+ public:
+  void add(bool reject, std::string_view body) {
+    if (reject) {
+      if (auto c = internal::CodePointClass::parse(body)) {
+        rejected_.items.insert(rejected_.items.end(), c->items.begin(), c->items.end());
+      }
+      return;
+    }
+    if (required_) return;  // one is enough to narrow the search
+    // require-before="^|\s$": the sentence start, or that code point.
+    const bool allows_start = body.substr(0, 2) == "^|";
+    if (allows_start) {
+      body.remove_prefix(2);
+      if (body.size() >= 2 && body.back() == '$' && body[body.size() - 2] != '\\') body.remove_suffix(1);
+    }
+    if (auto c = internal::CodePointClass::parse(body)) {
+      required_ = std::move(*c);
+      required_allows_start_ = allows_start;
+    }
+  }
+
+  // The prefix, and whether it lets a match start the sentence; none when no guard folds.
+  std::optional<std::pair<std::string, bool>> prefix() const {
+    if (!rejected_.items.empty()) {
+      if (auto complement = rejected_.bracket(true)) return std::make_pair("(?:^|" + *complement + ")", true);
+    }
+    if (required_) {
+      if (auto allowed = required_->bracket(false)) {
+        if (required_allows_start_) return std::make_pair("(?:^|" + *allowed + ")", true);
+        return std::make_pair(*allowed, false);
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  internal::CodePointClass rejected_;
+  std::optional<internal::CodePointClass> required_;
+  bool required_allows_start_ = false;
+};
+
 std::string regex_error(const re2::RE2& re) {
   std::string msg = "regex does not compile: " + re.error();
   if (!re.error_arg().empty()) msg += " (at \"" + re.error_arg() + "\")";
@@ -477,6 +521,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
         }
         rule.captures.emplace_back(std::string(internal::capture_field(name)), index);
       }
+      BeforeContext before_context;
       for (const RawRule::RawGuard& g : r.guards) {
         std::optional<std::string> body = expand(lang, g.regex, g.at, stack);
         if (!body) {
@@ -494,11 +539,20 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
           continue;
         }
         if (!g.reject && can_prefilter(*body, *guard.re)) required_contexts.push_back(*body);
+        if (g.before) before_context.add(g.reject, *body);
         rule.guards.push_back(std::move(guard));
       }
       if (!captures_ok) continue;
+      if (auto prefix = before_context.prefix()) {
+        rule.search_re = compile(prefix->first + "(?:" + *pattern + ")");
+        rule.search_allows_start = prefix->second;
+        // Only a speed-up: where the longer regex does not compile, `re` is searched as is.
+        if (!rule.search_re->ok()) rule.search_re.reset();
+      }
       std::string set_error;
-      if (rules.set->Add(*pattern, &set_error) < 0) {
+      // The set takes the search regex: a sentence where no start passes the guards is no
+      // candidate for the rule.
+      if (rules.set->Add(rule.search_re ? rule.search_re->pattern() : *pattern, &set_error) < 0) {
         error(ErrorCode::kPackRegex, r.regex_at, "rule " + id + ": " + set_error);
         continue;
       }

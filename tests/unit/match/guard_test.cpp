@@ -1,6 +1,10 @@
 // Guards that test one code point are read without RE2: they must agree with their regex.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <sstream>
+
+#include "match/matcher.h"
 #include "match/pack_data.h"
 #include "test_support.h"
 #include "text/utf8.h"
@@ -55,16 +59,75 @@ TEST(CodePointClass, AgreesWithRe2OnEveryPackGuard) {
       for (const internal::Guard& guard : rule.guards) {
         if (!guard.one_char) continue;
         ++checked;
+        std::optional<std::string> bracket = guard.one_char->bracket(false);
+        std::optional<re2::RE2> in_bracket, outside_bracket;
+        if (bracket) {
+          in_bracket.emplace(*bracket);
+          outside_bracket.emplace(*guard.one_char->bracket(true));
+        }
         for (char32_t c : samples) {
           std::string context;
           internal::append_utf8(context, c);
           EXPECT_EQ(guard.one_char->contains(c), re2::RE2::PartialMatch(context, *guard.re))
               << rule.id << " " << guard.re->pattern() << " U+" << std::hex << static_cast<std::uint32_t>(c);
+          // The bracket form the search regexes are built from says the same.
+          if (bracket) {
+            EXPECT_EQ(guard.one_char->contains(c), re2::RE2::FullMatch(context, *in_bracket)) << rule.id << " " << *bracket;
+            EXPECT_NE(guard.one_char->contains(c), re2::RE2::FullMatch(context, *outside_bracket)) << rule.id << " " << *bracket;
+          }
         }
       }
     }
   }
   EXPECT_GE(checked, 100);  // most guards are one code point
+}
+
+TEST(CodePointClass, HasNoBracketFormForAComplementInAUnion) {
+  EXPECT_FALSE(CodePointClass::parse("[^가-힣]|[0-9]")->bracket(false));
+  EXPECT_EQ(CodePointClass::parse("[0-9]|\\.")->bracket(true), "[^\\x{30}-\\x{39}\\x{2E}]");
+}
+
+// Each rule's search regex folds its one-code-point before-guards in (Rule::search_re). The
+// matches must be exactly those of the rule's own regex with the guards applied after: on
+// every line of the project's corpora and on the edge cases of the fold (a match at the
+// sentence start, on its second code point, right after another match, after a rejected run).
+TEST(FoldedGuards, FindTheSameMatchesAsTheRulesOwnRegex) {
+  Result<PackSet> packs = load_packs({testing::patterns_dir()});
+  ASSERT_TRUE(packs.ok());
+  // The test owns the packs: it takes the search regexes out to run the plain search.
+  auto& data = const_cast<internal::PackSetData&>(packs->data());
+  std::vector<std::string> lines = {"3.5", ".345로", " .345로 1위", "1개", "가1개", "A5개 3개5명",
+                                    "x12345개 그리고 12개", "1,2,3개", "ba mươi ba", ",77 và ,5"};
+  for (const char* dir : {"ko", "vi"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "corpora" / dir)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::istringstream text(testing::read_file(entry.path()));
+      for (std::string line; std::getline(text, line);) lines.push_back(line);
+    }
+  }
+  ASSERT_GT(lines.size(), 100U);
+  int folded = 0;
+  for (auto& [lang, rules] : data.languages) {
+    auto spans = [&] {
+      std::vector<std::string> out;
+      for (const std::string& line : lines) {
+        for (const internal::Match& m : internal::find_matches(rules, line)) {
+          out.push_back(line + " | " + m.rule->id + " " + line.substr(m.byte_start, m.byte_end - m.byte_start));
+        }
+      }
+      return out;
+    };
+    const std::vector<std::string> with_fold = spans();
+    std::vector<std::unique_ptr<re2::RE2>> taken;
+    for (internal::Rule& rule : rules.rules) {
+      if (rule.search_re) ++folded;
+      taken.push_back(std::move(rule.search_re));
+    }
+    // The set was built from the search regexes: it may only be narrower, never miss a match.
+    EXPECT_EQ(with_fold, spans()) << lang;
+    EXPECT_GT(with_fold.size(), 200U) << lang;
+  }
+  EXPECT_GE(folded, 60);
 }
 
 }  // namespace
