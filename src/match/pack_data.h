@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <algorithm>
+#include <bitset>
 #include <functional>
 #include <map>
 #include <string_view>
@@ -100,6 +101,15 @@ struct Rule {
   SourcePlace at;
 };
 
+// FNV-1a: table keys are a few bytes, where std::hash's setup costs more than the bytes.
+struct ShortKeyHash {
+  std::size_t operator()(std::string_view key) const noexcept {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    return static_cast<std::size_t>(h);
+  }
+};
+
 // A word list with optional values (`이상` -> `at_least`); also usable as ${name} in regexes.
 struct Table {
   std::vector<std::pair<std::string, std::string>> entries;  // in file order
@@ -121,14 +131,20 @@ struct Table {
   void index_entries() {
     index.clear();
     key_lengths.clear();
+    first_bytes.reset();
+    last_bytes.reset();
     for (const auto& e : entries) {
       index.emplace(e.first, e.second);
       key_lengths.push_back(e.first.size());
+      if (e.first.empty()) continue;
+      first_bytes.set(static_cast<unsigned char>(e.first.front()));
+      last_bytes.set(static_cast<unsigned char>(e.first.back()));
     }
     std::sort(key_lengths.begin(), key_lengths.end(), std::greater<>());
     key_lengths.erase(std::unique(key_lengths.begin(), key_lengths.end()), key_lengths.end());
   }
   std::optional<std::string_view> lookup(std::string_view key) const {
+    if (!key.empty() && !first_bytes[static_cast<unsigned char>(key.front())]) return std::nullopt;
     auto it = index.find(key);
     if (it == index.end()) return std::nullopt;
     return it->second;
@@ -140,6 +156,7 @@ struct Table {
   }
   // The longest key that text starts with (text itself may be the key): 늘었다 -> 늘.
   std::optional<std::pair<std::string_view, std::string_view>> longest_prefix(std::string_view text) const {
+    if (text.empty() || !first_bytes[static_cast<unsigned char>(text.front())]) return empty_key(text.substr(0, 0));
     for (std::size_t len : key_lengths) {
       if (len > text.size()) continue;
       if (auto value = lookup(text.substr(0, len))) return std::make_pair(text.substr(0, len), *value);
@@ -148,6 +165,8 @@ struct Table {
   }
   // The longest key that text ends with, leaving something before it: 청주시 -> 시.
   std::optional<std::pair<std::string_view, std::string_view>> longest_suffix(std::string_view text) const {
+    // Every suffix ends with the text's last byte.
+    if (text.empty() || !last_bytes[static_cast<unsigned char>(text.back())]) return empty_key(text.substr(text.size()));
     for (std::size_t len : key_lengths) {
       if (len >= text.size()) continue;
       std::string_view tail = text.substr(text.size() - len);
@@ -156,9 +175,18 @@ struct Table {
     return std::nullopt;
   }
 
+  // Where no key of one byte or more can match: only an empty key would.
+  std::optional<std::pair<std::string_view, std::string_view>> empty_key(std::string_view empty) const {
+    if (auto value = lookup(empty)) return std::make_pair(empty, *value);
+    return std::nullopt;
+  }
+
   // Attachment looks words up several times per figure: hashing beats comparing strings.
-  std::unordered_map<std::string_view, std::string_view> index;  // views into entries
+  std::unordered_map<std::string_view, std::string_view, ShortKeyHash> index;  // views into entries
   std::vector<std::size_t> key_lengths;  // distinct key sizes in bytes, longest first
+  // The bytes keys start and end with: most words are rejected before any hashing.
+  std::bitset<256> first_bytes;
+  std::bitset<256> last_bytes;
 };
 
 struct LanguageRules {
