@@ -199,9 +199,16 @@ struct LanguageRules {
   std::unique_ptr<re2::RE2> prefilter;                 // a digit, or the ${prefilter} fragment
 
   const Table* table(std::string_view name) const {
-    auto it = tables.find(name);
-    return it == tables.end() ? nullptr : &it->second;
+    auto it = table_index.find(name);
+    return it == table_index.end() ? nullptr : it->second;
   }
+  // Attachment asks for tables by name several times per sentence: hashing the name beats
+  // the map's string comparisons. Built once the language is in its final place.
+  void index_tables() {
+    table_index.clear();
+    for (const auto& [name, t] : tables) table_index.emplace(name, &t);
+  }
+  std::unordered_map<std::string_view, const Table*, ShortKeyHash> table_index;  // into `tables`
 };
 
 struct PackSetData {

@@ -454,6 +454,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     // Tables: the common ones, then the language's own (which win).
     if (auto c = raw_.find(kCommon); c != raw_.end()) rules.tables = {c->second.tables.begin(), c->second.tables.end()};
     for (const auto& [name, table] : raw.tables) rules.tables[name] = table;
+    rules.index_tables();
     rules.numerals.decimal_mark = raw.decimal_mark.value_or('.');
     rules.numerals.group_mark = raw.group_mark.value_or(',');
     rules.numerals.infer_marks = raw.infer_marks;
@@ -582,7 +583,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     if (!rules.prefilter->ok()) {
       error(ErrorCode::kPackRegex, find_fragment(lang, "prefilter")->at, "prefilter " + regex_error(*rules.prefilter));
     }
-    data->languages.emplace(lang, std::move(rules));
+    data->languages.emplace(lang, std::move(rules)).first->second.index_tables();  // the map moved
   }
   if (!errors_.empty()) return errors_;
   return Result<std::unique_ptr<PackSetData>>(std::move(data));
