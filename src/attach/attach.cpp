@@ -34,6 +34,8 @@ struct Word {
   bool punct_before = false;
 };
 
+using Spans = std::vector<std::pair<std::size_t, std::size_t>>;  // sentence bytes [first, second)
+
 bool is_edge_punct(char c) {
   return c == ',' || c == '.' || c == '(' || c == ')' || c == '"' || c == '\'' || c == ';' || c == ':' ||
          c == '!' || c == '?' || c == '[' || c == ']';
@@ -336,13 +338,19 @@ bool takes_subject(Kind kind) {
 // 725 tổ chức cơ sở đảng, and runs until punctuation, another number or a word of the
 // `subject_after_stop` table (function words and verbs: và, của, được, tăng ...). A count whose
 // rule found a measure word names what it counts with it and the words after it (2.150 hộ
-// nghèo -> hộ nghèo); with none after it (137 người.), it has no subject.
+// nghèo -> hộ nghèo); with none after it (137 người.), it has no subject. An amount (money,
+// quantity) with no noun after it takes the one before it (see phrase_before).
 class FollowingNounFinder {
  public:
   explicit FollowingNounFinder(const LanguageRules& rules)
       : stops_(rules.table("subject_after_stop")),
         shares_(rules.table("share_of")),
-        compounds_(rules.table("noun_compound")) {}
+        compounds_(rules.table("noun_compound")),
+        links_(rules.table("subject_link")),
+        statuses_(rules.table("status_word")),
+        directions_(rules.table("direction_word_before")),
+        joiners_(rules.table("phrase_joiner")),
+        intros_(rules.table("amount_intro")) {}
   bool enabled() const { return stops_ != nullptr; }
 
   std::optional<std::string> find(std::string_view sentence, const std::vector<Word>& words, const Draft& d) const {
@@ -351,6 +359,60 @@ class FollowingNounFinder {
     const bool measured = d.figure.kind == Kind::kCount && d.figure.unit.has_value();
     if (!measured || !phrase) return measured ? std::nullopt : phrase;
     return *d.figure.unit + " " + *phrase;
+  }
+
+  // The noun phrase an amount follows, ending at words[i - 1] (i: the figure's first word):
+  // "Tổng thu ngân sách nhà nước trên địa bàn đạt 667,8 tỷ đồng". Between the two may stand
+  // times (7 tháng đầu năm) and link words (`subject_link`: đạt, là, có thể; status and
+  // direction words: ước, tăng). Without a link word the phrase must follow a word of
+  // `amount_intro` (với tổng kinh phí 1,5 tỷ đồng), else it is likely a verb and its object
+  // (xử phạt hành chính 1,2 tỷ đồng). Joiners (`phrase_joiner`: trên, của, và) stay inside
+  // the phrase; another figure, punctuation or a stop word ends it. `times`: where the
+  // sentence's times are; `figures`: where its other figures are.
+  std::optional<std::string> phrase_before(const std::vector<Word>& words, std::size_t i, const Spans& times,
+                                           const Spans& figures) const {
+    auto inside = [](const Spans& spans, const Word& w) {
+      return std::any_of(spans.begin(), spans.end(),
+                         [&](const auto& s) { return w.raw_start < s.second && s.first < w.raw_end; });
+    };
+    // The link word of one or two words that ends at words[k - 1], by its length in words.
+    auto link_before = [&](std::size_t k) -> std::size_t {
+      if (k >= 2 && !words[k - 2].punct_after && is_link(std::string(words[k - 2].text) + " " + std::string(words[k - 1].text))) {
+        return 2;
+      }
+      return is_link(words[k - 1].text) ? 1 : 0;
+    };
+    bool linked = false;
+    while (i > 0 && !words[i - 1].punct_after) {
+      if (inside(times, words[i - 1])) {
+        --i;
+      } else if (std::size_t n = link_before(i)) {
+        i -= n;
+        linked = true;
+      } else {
+        break;
+      }
+    }
+    constexpr std::size_t kLongest = 12;  // words; a longer run is no noun phrase found here
+    std::size_t begin = i;
+    while (begin > 0) {
+      const Word& w = words[begin - 1];
+      if (w.text.empty() || w.punct_after || has_digit(w.text) || inside(times, w) || inside(figures, w)) break;
+      const bool joiner = is(joiners_, w.text);
+      if (!joiner && is_stop(w.text) && !(begin >= 2 && is_compound(words[begin - 2].text, w.text))) break;
+      if (i - begin == kLongest) return std::nullopt;
+      --begin;
+      if (w.punct_before) break;
+    }
+    const bool introduced = begin > 0 && !words[begin - 1].punct_after && is(intros_, words[begin - 1].text);
+    while (begin < i && is(joiners_, words[begin].text)) ++begin;  // "và B": B
+    if (begin == i || (!linked && !introduced)) return std::nullopt;
+    std::string out;
+    for (std::size_t k = begin; k < i; ++k) {
+      if (!out.empty()) out += ' ';
+      out.append(words[k].text);
+    }
+    return out;
   }
 
   // The noun phrase that starts at words[i].
@@ -383,12 +445,19 @@ class FollowingNounFinder {
 
  private:
   bool is_stop(std::string_view word) const { return stops_->lookup(word).has_value(); }
+  static bool is(const Table* table, std::string_view word) { return table != nullptr && table->lookup(word).has_value(); }
+  bool is_link(std::string_view word) const { return is(links_, word) || is(statuses_, word) || is(directions_, word); }
   bool is_compound(std::string_view first, std::string_view second) const {
     return compounds_ != nullptr && compounds_->lookup(std::string(first) + " " + std::string(second)).has_value();
   }
   const Table* stops_;
   const Table* shares_;
   const Table* compounds_;
+  const Table* links_;
+  const Table* statuses_;
+  const Table* directions_;
+  const Table* joiners_;
+  const Table* intros_;
 };
 
 // A place by the language's tables: a known name (충북, 서울) or a name with a place suffix
@@ -405,12 +474,28 @@ bool is_place(const LanguageRules& rules, std::string_view word) {
 
 namespace {
 
+// Where the sentence's times are (its time expressions and the figures that are times), and
+// where its other figures are.
+struct SentenceSpans {
+  Spans times;
+  Spans figures;
+  SentenceSpans(const std::vector<Draft>& drafts, const std::vector<TimeMention>& mentions) {
+    for (const TimeMention& m : mentions) times.emplace_back(m.byte_start, m.byte_end);
+    for (const Draft& d : drafts) {
+      // A duration before an amount is the period it covers (10 tháng ước đạt ...).
+      const bool time = is_time_kind(d.figure.kind) || d.figure.kind == Kind::kDuration;
+      (time ? times : figures).emplace_back(d.match->byte_start, d.match->byte_end);
+    }
+  }
+};
+
 void attach_subjects(const LanguageRules& rules, std::string_view sentence, const std::vector<Word>& words,
-                     std::vector<Draft>& drafts) {
+                     const std::vector<TimeMention>& mentions, std::vector<Draft>& drafts) {
   SubjectFinder finder(rules);
   FollowingNounFinder following(rules);
   if (!finder.enabled() && !following.enabled()) return;
   const Table* times = rules.table("relative_time");
+  std::optional<SentenceSpans> spans;  // when first needed
   for (std::size_t k = 0; k < drafts.size(); ++k) {
     Draft& d = drafts[k];
     if (!takes_subject(d.figure.kind) || d.figure.subject) continue;
@@ -433,6 +518,10 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, cons
       d.figure.subject = finder.find(sentence, words, d.match->byte_start, d.match->byte_end, d.figure.kind);
     } else {
       d.figure.subject = following.find(sentence, words, d);
+      if (!d.figure.subject && (d.figure.kind == Kind::kMoney || d.figure.kind == Kind::kQuantity)) {
+        if (!spans) spans.emplace(drafts, mentions);
+        d.figure.subject = following.phrase_before(words, word_holding(words, start), spans->times, spans->figures);
+      }
     }
   }
   // A part of a total takes the total's subject (418 trong tổng số 433 tổ chức cơ sở đảng).
@@ -557,10 +646,11 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
 
 }  // namespace
 
-void attach(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts) {
+void attach(const LanguageRules& rules, std::string_view sentence, const std::vector<TimeMention>& mentions,
+            std::vector<Draft>& drafts) {
   if (drafts.empty()) return;
   const std::vector<Word> words = split_words(sentence);  // once for every kind of attachment
-  attach_subjects(rules, sentence, words, drafts);
+  attach_subjects(rules, sentence, words, mentions, drafts);
   attach_details(rules, sentence, words, drafts);
 }
 

@@ -19,6 +19,11 @@ struct Draft {
   int time = -1;                    // index of the TimeMention it refers to, or -1
 };
 
+// Figures that are times themselves: the other figures of their sentence refer to them.
+inline bool is_time_kind(Kind kind) {
+  return kind == Kind::kYear || kind == Kind::kYearRange || kind == Kind::kDate || kind == Kind::kDateRange;
+}
+
 // A time expression in a sentence that figures can refer to: a year, date or range figure,
 // or a match of a time rule (지난해, 지금까지).
 struct TimeMention {
@@ -31,7 +36,9 @@ struct TimeMention {
 // Sets what the words around each figure of one sentence say about it: `subject` (and `place`)
 // on figures that count or measure something; `per` (1인당), `direction` (늘었다, tăng),
 // `status` (목표, ước đạt) and `source` (통계청에 따르면, theo ...) from the language's tables.
-void attach(const LanguageRules& rules, std::string_view sentence, std::vector<Draft>& drafts);
+// `mentions`: the sentence's time expressions, which a subject never includes.
+void attach(const LanguageRules& rules, std::string_view sentence, const std::vector<TimeMention>& mentions,
+            std::vector<Draft>& drafts);
 
 // Joins "A부터 B까지" mentions into one range, then points each figure that can have a time
 // at the nearest mention before it (else after it) in the sentence.

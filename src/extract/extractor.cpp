@@ -674,15 +674,9 @@ void Extractor::run_segment(std::string_view doc_id, const PreparedPiece& prepar
     drafts.push_back(std::move(d));
   }
   // 6. attach
-  internal::attach(rules, text, drafts);
+  internal::attach(rules, text, mentions, drafts);
   for (const Draft& d : drafts) {
-    switch (d.figure.kind) {
-      case Kind::kYear: case Kind::kYearRange: case Kind::kDate: case Kind::kDateRange:
-        mentions.push_back(FigureBuilder::time_mention(d));
-        break;
-      default:
-        break;
-    }
+    if (internal::is_time_kind(d.figure.kind)) mentions.push_back(FigureBuilder::time_mention(d));
   }
   internal::attach_times(rules, text, mentions, drafts);
   // 7. back to the document's offsets

@@ -170,6 +170,33 @@ TEST(VietnameseRelativePeriods, AQuarterWithoutAYearTakesTheReferenceYear) {
   EXPECT_EQ(by_text(inner, "quý 3").to_date, "2024-09");
 }
 
+// An amount with no noun after it is named by the noun phrase before it, across a link word
+// and a time: the head with its modifiers (trên địa bàn, từ dầu thô), never a verb phrase.
+TEST(VietnameseSubjects, AnAmountTakesTheNounPhraseBeforeItsLinkWord) {
+  auto budget = testing::extract(
+      "Tổng thu ngân sách nhà nước trên địa bàn 10 tháng ước đạt 8.340 tỷ đồng, bằng 91,2% dự toán; "
+      "thu từ dầu thô đạt 1.120 tỷ đồng.");
+  EXPECT_EQ(by_text(budget, "8.340 tỷ đồng").subject, "Tổng thu ngân sách nhà nước trên địa bàn");
+  EXPECT_EQ(by_text(budget, "8.340 tỷ đồng").status, "estimate");
+  EXPECT_EQ(by_text(budget, "1.120 tỷ đồng").subject, "thu từ dầu thô");
+  auto rice = testing::extract("Năm nay, sản lượng lúa của huyện có thể đạt trên 95.000 tấn.");
+  EXPECT_EQ(by_text(rice, "trên 95.000 tấn").subject, "sản lượng lúa của huyện");
+  auto raised = testing::extract("Hai nước đặt mục tiêu nâng kim ngạch thương mại lên 150 tỷ USD vào năm 2030.");
+  EXPECT_EQ(by_text(raised, "150 tỷ USD").subject, "kim ngạch thương mại");
+  auto project = testing::extract("Nhà máy có tổng vốn đầu tư khoảng 3.200 tỷ đồng, với diện tích 45 ha.");
+  EXPECT_EQ(by_text(project, "khoảng 3.200 tỷ đồng").subject, "tổng vốn đầu tư");  // after có
+}
+
+TEST(VietnameseSubjects, AVerbAndItsObjectOrAnotherFigureIsNoSubject) {
+  auto fines = testing::extract("Đoàn kiểm tra 312 cơ sở, xử phạt hành chính 1,4 tỷ đồng.");
+  EXPECT_FALSE(by_text(fines, "1,4 tỷ đồng").subject.has_value());
+  auto passed = testing::extract("Vốn đầu tư lũy kế của các nhà đầu tư đã vượt mốc 30 tỷ USD.");
+  EXPECT_FALSE(by_text(passed, "30 tỷ USD").subject.has_value());
+  // "từ 1,8 triệu đồng lên 2,1 triệu đồng": the words before are the other amount.
+  auto wage = testing::extract("Mức lương tối thiểu tăng từ 1,8 triệu đồng lên 2,1 triệu đồng.");
+  EXPECT_FALSE(by_text(wage, "2,1 triệu đồng").subject.has_value());
+}
+
 TEST(VietnameseMoney, CentsSpokenDecimalsAndBounds) {
   auto figures = testing::extract("Vé giá 2 đô la và 50 xen, phí hai phẩy năm đô, từ 7.000 đồng trở xuống.", "vi");
   EXPECT_EQ(by_text(figures, "2 đô la và 50 xen").value->to_string(), "2.5");
