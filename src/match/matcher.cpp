@@ -234,7 +234,9 @@ std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sen
   std::vector<Match> accepted;
   if (rules.rules.empty()) return accepted;
   re2::StringPiece text(sentence.data(), sentence.size());
-  if (!re2::RE2::PartialMatch(text, *rules.prefilter)) return accepted;
+  // A digit is the common case and needs no regex; the prefilter looks for number words.
+  const bool has_digit = std::any_of(sentence.begin(), sentence.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!has_digit && !re2::RE2::PartialMatch(text, *rules.prefilter)) return accepted;
   std::vector<int> hits;
   re2::RE2::Set::ErrorInfo error{};
   const bool set_ran = rules.set->Match(text, &hits, &error);
