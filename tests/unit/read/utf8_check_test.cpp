@@ -73,6 +73,21 @@ TEST(Utf8Checker, CountsLinesAndColumnsInCodePoints) {
   expect_error(err, ErrorCode::kInvalidUtf8, 17, 3, 3, "FF");
 }
 
+// A line break or NUL at any position of a long ASCII run is counted where it is.
+TEST(Utf8Checker, CountsLinesAndColumnsAcrossLongAsciiRuns) {
+  const std::string run = "The province has 4,925 party cells";  // 35 bytes
+  for (std::size_t at = 0; at < 16; ++at) {
+    std::string text = run;
+    text.insert(at, "\n");
+    // Line 2 starts after the break; the bad byte follows the rest of the run.
+    expect_error(check_all(text + "\xFF"), ErrorCode::kInvalidUtf8, run.size() + 1, 2, run.size() - at + 1, "FF");
+    std::string with_nul = run;
+    with_nul.insert(at, std::string(1, '\0'));
+    expect_error(check_all(with_nul), ErrorCode::kBinaryFile, at, 1, at + 1, "");
+  }
+  expect_error(check_all(std::string(64, 'a') + "\xC0"), ErrorCode::kInvalidUtf8, 64, 1, 65, "C0");
+}
+
 TEST(Utf8Checker, ReportsOverlongWithOffset) {
   // C0 can never start a sequence: it is reported alone.
   expect_error(check_all("x\xC0\x80"), ErrorCode::kInvalidUtf8, 1, 1, 2, "C0");
