@@ -137,7 +137,9 @@ class SubjectFinder {
         predicates_(rules.table("predicate_ending")),
         finals_(rules.table("particle_final")),
         skips_(rules.table("adverb")),
-        numbered_nouns_(rules.table("numbered_noun")) {}
+        numbered_nouns_(rules.table("numbered_noun")),
+        lookalikes_(rules.table("particle_lookalike")),
+        times_(rules.table("relative_time")) {}
 
   bool enabled() const { return particles_ != nullptr; }
 
@@ -207,8 +209,11 @@ class SubjectFinder {
     return true;
   }
 
-  // The longest particle the word ends in, leaving at least one character of stem.
+  // The longest particle the word ends in, leaving at least one character of stem. A word
+  // that ends in a noun of `particle_lookalike` (제도, 만족도, 경기도) has none: there the
+  // last syllable belongs to the noun.
   std::optional<std::pair<std::string_view, std::string_view>> particle_of(std::string_view word) const {
+    if (lookalikes_ != nullptr && (lookalikes_->lookup(word) || lookalikes_->longest_suffix(word))) return std::nullopt;
     for (std::size_t len : particles_->key_lengths) {
       if (word.size() <= len) continue;
       std::string_view suffix = word.substr(word.size() - len);
@@ -233,8 +238,12 @@ class SubjectFinder {
     return conjunctions_ != nullptr && conjunctions_->lookup(word).has_value();
   }
   bool is_skipped(std::string_view word) const { return skips_ != nullptr && skips_->lookup(word).has_value(); }
+  // A phrase stops at a word of `subject_stop` and at a relative time (지난달 취업자는: 취업자).
   bool is_stop(std::string_view word) const {
-    return stops_ != nullptr && (stops_->lookup(word) || stops_->lookup(stem(word)));
+    for (const Table* t : {stops_, times_}) {
+      if (t != nullptr && (t->lookup(word) || t->lookup(stem(word)))) return true;
+    }
+    return false;
   }
   // 않은, 많은: whole words of two or more syllables listed as predicates, whose last syllable
   // only looks like a particle.
@@ -322,6 +331,8 @@ class SubjectFinder {
   const Table* finals_;
   const Table* skips_;
   const Table* numbered_nouns_;
+  const Table* lookalikes_;
+  const Table* times_;
 };
 
 bool takes_subject(Kind kind) {

@@ -197,6 +197,32 @@ TEST(KoreanSubjects, NeitherATimeNorASizeWordIsASubject) {
   EXPECT_NE(by_text(sized, "700억원").subject, std::optional<std::string>("규모"));
 }
 
+// 도 (also) is a particle, except where it ends a noun (제도, 만족도, 경기도, 전북특별자치도);
+// a relative time before the subject is no part of it.
+TEST(KoreanSubjects, ParticleDoIsStrippedButNotFromNounsEndingInDo) {
+  auto also = testing::extract("지난달 건설업 취업자도 4만1000명 줄었고, 숙박업 사업장도 320곳 문을 닫았다.");
+  EXPECT_EQ(by_text(also, "4만1000명").subject, "건설업 취업자");
+  EXPECT_EQ(by_text(also, "320곳").subject, "숙박업 사업장");
+  auto province = testing::extract("지역별 학교 수는 경기도 2,480곳, 전북특별자치도 760곳이었다.");
+  EXPECT_EQ(by_text(province, "2,480곳").subject, "경기도");
+  EXPECT_EQ(by_text(province, "760곳").subject, "전북특별자치도");
+  auto nouns = testing::extract("정부는 제도 개선 과제 27건을 확정했다.");
+  EXPECT_EQ(by_text(nouns, "27건").subject, "제도 개선 과제");
+}
+
+// 제 is an ordinal prefix only where it starts a word: 과제 15건 and 경제 5단체 are counts.
+TEST(KoreanOrdinals, JeInsideAWordIsNoPrefix) {
+  auto tasks = testing::extract("위원회는 과제 15건과 경제 5단체의 건의 8건을 검토했다.");
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(tasks[0].text, "15건");
+  EXPECT_EQ(tasks[0].kind, Kind::kCount);
+  EXPECT_EQ(tasks[1].text, "5단체");
+  EXPECT_EQ(tasks[1].unit, "단체");
+  EXPECT_EQ(tasks[2].text, "8건");
+  auto ordinal = testing::extract("제 15 차 회의가 열렸다.");
+  EXPECT_EQ(ordinal.at(0).kind, Kind::kOrdinal);
+}
+
 TEST(KoreanSubjects, AHouseholdSizeIsPartOfTheSubjectAndNoCount) {
   auto figures = testing::extract(
       "혼자 사는 1인 가구는 804만5천 가구로, 2인 이상 가구의 소비는 월평균 약 290만원에 그쳤다.");
