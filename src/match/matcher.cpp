@@ -1,5 +1,7 @@
 #include "match/matcher.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -228,6 +230,23 @@ Match with_captures(const Span& span, std::string_view sentence) {
   return m;
 }
 
+// A qualifier that starts a match but is glued to the letter before it ends another word:
+// 계약 1,200건 holds no 약 (about). The match then starts after it.
+void drop_glued_qualifier(Match& m, std::string_view sentence) {
+  if (m.byte_start == 0) return;
+  std::size_t before = m.byte_start;
+  if (!u_isalpha(static_cast<UChar32>(decode_prev(sentence, before)))) return;
+  auto glued = std::find_if(m.captures.begin(), m.captures.end(), [&](const Capture& c) {
+    return c.byte_start == m.byte_start && capture_field(c.name) == "qualifier";
+  });
+  if (glued == m.captures.end()) return;
+  std::size_t start = glued->byte_end;
+  while (start < m.byte_end && sentence[start] == ' ') ++start;
+  if (start >= m.byte_end) return;
+  m.byte_start = start;
+  m.captures.erase(glued);
+}
+
 }  // namespace
 
 std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sentence) {
@@ -268,7 +287,10 @@ std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sen
   }
   std::sort(winners.begin(), winners.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   accepted.reserve(winners.size());
-  for (const Span& s : winners) accepted.push_back(with_captures(s, sentence));
+  for (const Span& s : winners) {
+    accepted.push_back(with_captures(s, sentence));
+    drop_glued_qualifier(accepted.back(), sentence);
+  }
   return accepted;
 }
 

@@ -210,6 +210,16 @@ TEST(KoreanSubjects, ParticleDoIsStrippedButNotFromNounsEndingInDo) {
   EXPECT_EQ(by_text(nouns, "27건").subject, "제도 개선 과제");
 }
 
+// 약 (about) glued to the syllable before it ends another word: 계약, 예약, 협약.
+TEST(KoreanQualifiers, AQualifierInsideAWordIsNone) {
+  auto contracts = testing::extract("올해 수출 계약 1,200건과 업무 협약 35건이 체결됐고, 약 300건은 보류됐다.");
+  ASSERT_EQ(contracts.size(), 4u);  // 올해 and the three counts
+  EXPECT_EQ(by_text(contracts, "1,200건").subject, "수출 계약");
+  EXPECT_FALSE(by_text(contracts, "1,200건").qualifier.has_value());
+  EXPECT_EQ(by_text(contracts, "35건").subject, "업무 협약");
+  EXPECT_EQ(by_text(contracts, "약 300건").qualifier, "about");
+}
+
 // 제 is an ordinal prefix only where it starts a word: 과제 15건 and 경제 5단체 are counts.
 TEST(KoreanOrdinals, JeInsideAWordIsNoPrefix) {
   auto tasks = testing::extract("위원회는 과제 15건과 경제 5단체의 건의 8건을 검토했다.");
