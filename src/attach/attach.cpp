@@ -183,7 +183,9 @@ class SubjectFinder {
       return phrase_before(before);
     }
     // 3. F NP, where the phrase closes with a particle or a comma (179개 부, 3개 현은).
-    const bool figure_bare = tail.text.empty() && !tail.punct_after;
+    // A comma right after the figure ends its phrase (11만6000명, 정보통신업에서 …): the tail
+    // word holds only punctuation then, which make_word counts as before its empty text.
+    const bool figure_bare = tail.text.empty() && !tail.punct_after && !tail.punct_before;
     if (figure_bare && !after.empty() && is_nominal(after[0])) {
       if (auto phrase = phrase_after(after, true)) return phrase;
     }

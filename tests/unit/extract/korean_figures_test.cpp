@@ -210,6 +210,15 @@ TEST(KoreanSubjects, ParticleDoIsStrippedButNotFromNounsEndingInDo) {
   EXPECT_EQ(by_text(nouns, "27건").subject, "제도 개선 과제");
 }
 
+// A comma right after a figure closes it: the noun after the comma belongs to the next one.
+TEST(KoreanSubjects, NotAcrossTheCommaAfterTheFigure) {
+  auto sectors = testing::extract("산업별로는 보건업에서 11만6000명, 정보통신업에서 4만4000명이 늘었다.");
+  EXPECT_NE(by_text(sectors, "11만6000명").subject, std::optional<std::string>("정보통신업"));
+  auto listed = testing::extract("도소매업 5만명, 제조업 3만명이 각각 줄었다.");
+  EXPECT_EQ(by_text(listed, "5만명").subject, "도소매업");
+  EXPECT_EQ(by_text(listed, "3만명").subject, "제조업");
+}
+
 // 약 (about) glued to the syllable before it ends another word: 계약, 예약, 협약.
 TEST(KoreanQualifiers, AQualifierInsideAWordIsNone) {
   auto contracts = testing::extract("올해 수출 계약 1,200건과 업무 협약 35건이 체결됐고, 약 300건은 보류됐다.");
