@@ -412,7 +412,10 @@ class FollowingNounFinder {
       const Word& w = words[begin - 1];
       if (w.text.empty() || w.punct_after || has_digit(w.text) || inside(times, w) || inside(figures, w)) break;
       const bool joiner = is(joiners_, w.text);
-      if (!joiner && is_stop(w.text) && !(begin >= 2 && is_compound(words[begin - 2].text, w.text))) break;
+      // A stop word inside a compound noun goes on (hàng hóa, giá trị gia tăng).
+      const bool in_compound = (begin >= 2 && is_compound(words[begin - 2].text, w.text)) ||
+                               (begin < i && is_compound(w.text, words[begin].text));
+      if (!joiner && is_stop(w.text) && !in_compound) break;
       if (i - begin == kLongest) return std::nullopt;
       --begin;
       if (w.punct_before) break;

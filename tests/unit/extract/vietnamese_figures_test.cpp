@@ -183,6 +183,10 @@ TEST(VietnameseSubjects, AnAmountTakesTheNounPhraseBeforeItsLinkWord) {
   EXPECT_EQ(by_text(rice, "trên 95.000 tấn").subject, "sản lượng lúa của huyện");
   auto raised = testing::extract("Hai nước đặt mục tiêu nâng kim ngạch thương mại lên 150 tỷ USD vào năm 2030.");
   EXPECT_EQ(by_text(raised, "150 tỷ USD").subject, "kim ngạch thương mại");
+  auto trade = testing::extract(
+      "Kim ngạch xuất khẩu hàng hóa 10 tháng đạt 335,6 tỷ USD; vốn đầu tư đăng ký vào Việt Nam đạt gần 27,3 tỷ USD.");
+  EXPECT_EQ(by_text(trade, "335,6 tỷ USD").subject, "Kim ngạch xuất khẩu hàng hóa");  // hàng hóa: a compound
+  EXPECT_EQ(by_text(trade, "gần 27,3 tỷ USD").subject, "vốn đầu tư đăng ký vào Việt Nam");
   auto project = testing::extract("Nhà máy có tổng vốn đầu tư khoảng 3.200 tỷ đồng, với diện tích 45 ha.");
   EXPECT_EQ(by_text(project, "khoảng 3.200 tỷ đồng").subject, "tổng vốn đầu tư");  // after có
 }
