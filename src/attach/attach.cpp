@@ -138,7 +138,7 @@ class SubjectFinder {
         finals_(rules.table("particle_final")),
         skips_(rules.table("adverb")),
         numbered_nouns_(rules.table("numbered_noun")),
-        lookalikes_(rules.table("particle_lookalike")),
+        lookalikes_(rules.table("lookalike_noun")),
         times_(rules.table("relative_time")) {}
 
   bool enabled() const { return particles_ != nullptr; }
@@ -211,11 +211,15 @@ class SubjectFinder {
     return true;
   }
 
-  // The longest particle the word ends in, leaving at least one character of stem. A word
-  // that ends in a noun of `particle_lookalike` (제도, 만족도, 경기도) has none: there the
-  // last syllable belongs to the noun.
+  // Whether the word ends in a noun of `lookalike_noun`, whose last syllable looks like a
+  // particle or a verb ending but belongs to the noun (제도, 만족도, 경기도, 출생아, 러시아).
+  bool ends_in_lookalike(std::string_view word) const {
+    return lookalikes_ != nullptr && (lookalikes_->lookup(word) || lookalikes_->longest_suffix(word));
+  }
+  // The longest particle the word ends in, leaving at least one character of stem; none in a
+  // word that ends in a lookalike noun.
   std::optional<std::pair<std::string_view, std::string_view>> particle_of(std::string_view word) const {
-    if (lookalikes_ != nullptr && (lookalikes_->lookup(word) || lookalikes_->longest_suffix(word))) return std::nullopt;
+    if (ends_in_lookalike(word)) return std::nullopt;
     for (std::size_t len : particles_->key_lengths) {
       if (word.size() <= len) continue;
       std::string_view suffix = word.substr(word.size() - len);
@@ -259,6 +263,7 @@ class SubjectFinder {
     // word with a particle is a noun, and a bare word may end like a verb (넘는, 줄어든).
     if (is_listed_predicate(w.text)) return false;
     if (auto p = particle_of(w.text); p && p->second != "predicate") return true;
+    if (ends_in_lookalike(w.text)) return true;
     return predicates_ == nullptr || !predicates_->longest_suffix(w.text);
   }
 

@@ -208,6 +208,11 @@ TEST(KoreanSubjects, ParticleDoIsStrippedButNotFromNounsEndingInDo) {
   EXPECT_EQ(by_text(province, "760곳").subject, "전북특별자치도");
   auto nouns = testing::extract("정부는 제도 개선 과제 27건을 확정했다.");
   EXPECT_EQ(by_text(nouns, "27건").subject, "제도 개선 과제");
+  // Nouns in -아 and -어 are no verb forms: 출생아, 러시아.
+  auto births = testing::extract("올해 1~9월 누적 출생아 수는 17만8600명, 러시아 수출은 12억달러였다.");
+  EXPECT_EQ(by_text(births, "17만8600명").subject, "누적 출생아 수");
+  EXPECT_EQ(by_text(births, "17만8600명").time->text, "1~9월");
+  EXPECT_EQ(by_text(births, "12억달러").subject, "러시아 수출");
 }
 
 // A comma right after a figure closes it: the noun after the comma belongs to the next one.
