@@ -215,6 +215,17 @@ TEST(KoreanSubjects, ParticleDoIsStrippedButNotFromNounsEndingInDo) {
   EXPECT_EQ(by_text(births, "12억달러").subject, "러시아 수출");
 }
 
+// A market report: index points are a quantity, the change verb before the level and the
+// estimator before an amount are no subjects.
+TEST(KoreanSubjects, NeitherAChangeVerbNorAnEstimatorIsASubject) {
+  auto market = testing::extract("코스피는 전 거래일보다 12.45포인트(0.48%) 오른 2,613.68에 마감했다.");
+  EXPECT_EQ(by_text(market, "12.45포인트").kind, Kind::kQuantity);
+  EXPECT_EQ(by_text(market, "12.45포인트").unit, "포인트");
+  EXPECT_FALSE(by_text(market, "2,613.68").subject.has_value());  // was 오른
+  auto fire = testing::extract("이번 화재의 재산 피해는 소방서 추산 3억2000만원에 달한다.");
+  EXPECT_NE(by_text(fire, "3억2000만원").subject, std::optional<std::string>("소방서 추산"));
+}
+
 // A comma right after a figure closes it: the noun after the comma belongs to the next one.
 TEST(KoreanSubjects, NotAcrossTheCommaAfterTheFigure) {
   auto sectors = testing::extract("산업별로는 보건업에서 11만6000명, 정보통신업에서 4만4000명이 늘었다.");
