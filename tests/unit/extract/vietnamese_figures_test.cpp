@@ -187,6 +187,10 @@ TEST(VietnameseSubjects, AnAmountTakesTheNounPhraseBeforeItsLinkWord) {
       "Kim ngạch xuất khẩu hàng hóa 10 tháng đạt 335,6 tỷ USD; vốn đầu tư đăng ký vào Việt Nam đạt gần 27,3 tỷ USD.");
   EXPECT_EQ(by_text(trade, "335,6 tỷ USD").subject, "Kim ngạch xuất khẩu hàng hóa");  // hàng hóa: a compound
   EXPECT_EQ(by_text(trade, "gần 27,3 tỷ USD").subject, "vốn đầu tư đăng ký vào Việt Nam");
+  auto economy = testing::extract(
+      "Quy mô nền kinh tế theo giá hiện hành ước đạt 11.511,9 nghìn tỷ đồng, vượt mục tiêu 6-6,5% đề ra.");
+  EXPECT_EQ(by_text(economy, "11.511,9 nghìn tỷ đồng").subject, "Quy mô nền kinh tế theo giá hiện hành");
+  EXPECT_FALSE(by_text(economy, "6-6,5%").subject.has_value());  // đề ra is a verb
   auto project = testing::extract("Nhà máy có tổng vốn đầu tư khoảng 3.200 tỷ đồng, với diện tích 45 ha.");
   EXPECT_EQ(by_text(project, "khoảng 3.200 tỷ đồng").subject, "tổng vốn đầu tư");  // after có
 }
