@@ -395,8 +395,8 @@ class FollowingNounFinder {
     };
     // The link word of one or two words that ends at words[k - 1], by its length in words.
     auto link_before = [&](std::size_t k) -> std::size_t {
-      if (k >= 2 && !words[k - 2].punct_after && is_link(std::string(words[k - 2].text) + " " + std::string(words[k - 1].text))) {
-        return 2;
+      if (k >= 2 && !words[k - 2].punct_after) {
+        if (is_link(std::string(words[k - 2].text) + " " + std::string(words[k - 1].text))) return 2;
       }
       return is_link(words[k - 1].text) ? 1 : 0;
     };
