@@ -379,7 +379,8 @@ class FollowingNounFinder {
     return *d.figure.unit + " " + *phrase;
   }
 
-  // The noun phrase an amount follows, ending at words[i - 1] (i: the figure's first word):
+  // The noun phrase an amount (or a count by its measure word) follows, ending at words[i - 1]
+  // (i: the figure's first word):
   // "Tổng thu ngân sách nhà nước trên địa bàn đạt 667,8 tỷ đồng". Between the two may stand
   // times (7 tháng đầu năm) and link words (`subject_link`: đạt, là, có thể; status and
   // direction words: ước, tăng). Without a link word the phrase must follow a word of
@@ -393,11 +394,17 @@ class FollowingNounFinder {
       return std::any_of(spans.begin(), spans.end(),
                          [&](const auto& s) { return w.raw_start < s.second && s.first < w.raw_end; });
     };
-    // The link word of one or two words that ends at words[k - 1], by its length in words.
+    // The two words that end at words[k - 1], when no punctuation parts them.
+    auto pair_before = [&](std::size_t k) {
+      return k >= 2 && !words[k - 2].punct_after ? std::string(words[k - 2].text) + " " + std::string(words[k - 1].text)
+                                                 : std::string();
+    };
+    // The link word of one or two words that ends at words[k - 1], by its length in words; a
+    // word that ends a two-word stop is none (trở lên: lên is no link there).
     auto link_before = [&](std::size_t k) -> std::size_t {
-      if (k >= 2 && !words[k - 2].punct_after) {
-        if (is_link(std::string(words[k - 2].text) + " " + std::string(words[k - 1].text))) return 2;
-      }
+      const std::string pair = pair_before(k);
+      if (!pair.empty() && is_link(pair)) return 2;
+      if (!pair.empty() && is_stop(pair)) return 0;
       return is_link(words[k - 1].text) ? 1 : 0;
     };
     bool linked = false;
@@ -415,12 +422,20 @@ class FollowingNounFinder {
     std::size_t begin = i;
     while (begin > 0) {
       const Word& w = words[begin - 1];
+      // A time before a modifier stands after the head: "Dân số trung bình năm 2024 của cả
+      // nước" names Dân số trung bình.
+      if (inside(times, w) && begin < i && is(joiners_, words[begin].text)) {
+        while (begin > 0 && inside(times, words[begin - 1])) --begin;
+        i = begin;
+        continue;
+      }
       if (w.text.empty() || w.punct_after || has_digit(w.text) || inside(times, w) || inside(figures, w)) break;
       const bool joiner = is(joiners_, w.text);
       // A stop word inside a compound noun goes on (hàng hóa, giá trị gia tăng).
       const bool in_compound = (begin >= 2 && is_compound(words[begin - 2].text, w.text)) ||
                                (begin < i && is_compound(w.text, words[begin].text));
       if (!joiner && is_stop(w.text) && !in_compound) break;
+      if (const std::string pair = pair_before(begin); !pair.empty() && is_stop(pair)) break;  // niêm yết
       if (i - begin == kLongest) return std::nullopt;
       --begin;
       if (w.punct_before) break;
@@ -539,7 +554,9 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, cons
       d.figure.subject = finder.find(sentence, words, d.match->byte_start, d.match->byte_end, d.figure.kind);
     } else {
       d.figure.subject = following.find(sentence, words, d);
-      if (!d.figure.subject && (d.figure.kind == Kind::kMoney || d.figure.kind == Kind::kQuantity)) {
+      const bool amount = d.figure.kind == Kind::kMoney || d.figure.kind == Kind::kQuantity ||
+                          (d.figure.kind == Kind::kCount && d.figure.unit);  // 101,3 triệu người
+      if (!d.figure.subject && amount) {
         if (!spans) spans.emplace(drafts, mentions);
         d.figure.subject = following.phrase_before(words, word_holding(words, start), spans->times, spans->figures);
       }

@@ -131,6 +131,9 @@ class FigureBuilder {
       f.to = f.value;
       f.value.reset();
     }
+    // A range of amounts runs upwards: "thắng Lào 4-1" and "3-1 승리" are scores. (A year
+    // range may abbreviate its end, 2021년~23년, and is read below.)
+    if (!internal::is_time_kind(f.kind) && f.from && f.to && f.from->to_double() > f.to->to_double()) return false;
     if (const Capture* c = m.capture("per")) {
       f.per = lookup("per_unit", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
     }

@@ -195,6 +195,30 @@ TEST(VietnameseSubjects, AnAmountTakesTheNounPhraseBeforeItsLinkWord) {
   EXPECT_EQ(by_text(project, "khoảng 3.200 tỷ đồng").subject, "tổng vốn đầu tư");  // after có
 }
 
+// A count by its measure word with nothing after it: the phrase before, whose head stands
+// before a time when a modifier follows that (năm 2024 của cả nước).
+TEST(VietnameseSubjects, ACountByItsMeasureWordTakesTheHeadBeforeATime) {
+  auto people = testing::extract(
+      "Dân số trung bình năm 2024 của cả nước ước đạt 101,3 triệu người; lực lượng lao động từ 15 tuổi "
+      "trở lên là 53 triệu người.");
+  EXPECT_EQ(by_text(people, "101,3 triệu người").subject, "Dân số trung bình");
+  EXPECT_FALSE(by_text(people, "53 triệu người").subject.has_value());  // trở lên is no phrase
+  auto communes = testing::extract("Tỉnh đã có thêm 7 xã đạt chuẩn nông thôn mới.");
+  EXPECT_FALSE(by_text(communes, "7 xã").subject.has_value());
+  auto gold = testing::extract("Giá vàng miếng hôm nay niêm yết ở mức 85,5 triệu đồng.");
+  EXPECT_FALSE(by_text(gold, "85,5 triệu đồng").subject.has_value());  // niêm yết is a verb
+}
+
+// A range runs upwards: a dash between a larger and a smaller number is a score.
+TEST(VietnameseNumbers, ARangeOfMeasuresAndNoScore) {
+  auto weather = testing::extract("Nhiệt độ tại Sa Pa xuống âm 2 độ C, Hà Nội phổ biến 12-14 độ C.");
+  EXPECT_EQ(by_text(weather, "âm 2 độ C").value->to_string(), "-2");
+  EXPECT_EQ(by_text(weather, "12-14 độ C").from->to_string(), "12");
+  EXPECT_EQ(by_text(weather, "12-14 độ C").to->to_string(), "14");
+  auto match = testing::extract("Đội tuyển Việt Nam thắng Lào 4-1 trong trận ra quân.");
+  EXPECT_TRUE(match.empty());
+}
+
 TEST(VietnameseSubjects, AVerbAndItsObjectOrAnotherFigureIsNoSubject) {
   auto fines = testing::extract("Đoàn kiểm tra 312 cơ sở, xử phạt hành chính 1,4 tỷ đồng.");
   EXPECT_FALSE(by_text(fines, "1,4 tỷ đồng").subject.has_value());
