@@ -289,6 +289,16 @@ TEST(UnitLines, AUnitLineScalesTheBareNumbersUpToTheBlankLine) {
   EXPECT_EQ(by_text(vi, "1.250,5").value->to_string(), "1250500000");
 }
 
+// A table's title may end in its unit line; a sentence ending in another parenthesis does not.
+TEST(UnitLines, ATitleMayEndInTheUnitLine) {
+  auto figures = testing::extract("[표] 시도별 인구 (단위: 천명)\n서울 9,386\n부산 3,293\n");
+  EXPECT_EQ(by_text(figures, "9,386").kind, Kind::kCount);
+  EXPECT_EQ(by_text(figures, "9,386").value->to_string(), "9386000");
+  EXPECT_EQ(by_text(figures, "3,293").unit, "명");
+  auto remark = testing::extract("실업자는 크게 줄었다 (통계청 발표)\n서울 9,386\n");
+  EXPECT_EQ(by_text(remark, "9,386").kind, Kind::kNumber);
+}
+
 TEST(UnitLines, AUnitInAColumnHeaderScalesThatColumn) {
   const std::string page =
       "<html lang=ko><body><article><h1>시도별 고용</h1><p>시도별 취업자와 고용률은 다음과 같다.</p>"
