@@ -3,6 +3,10 @@
 //   3. language per sentence                            4. match the language's rules
 //   5. numerals: captures become values                 6. attach subjects
 //   7. map spans back to the document and push to the sink
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <tuple>
 
@@ -395,10 +399,20 @@ class FigureBuilder {
     return f.date.has_value();
   }
 
+  // The key as written, else in lower case: a headline or sentence may start with it (Hơn,
+  // Khoảng), which a pack's regex takes with (?i:...).
   std::optional<std::string> lookup(std::string_view table, std::string_view key) const {
     const internal::Table* t = rules_.table(table);
     if (t == nullptr) return std::nullopt;
     std::optional<std::string_view> v = t->lookup(key);
+    std::size_t first_end = 0;
+    if (!v && !key.empty() && u_isupper(static_cast<UChar32>(internal::decode_next(key, first_end)))) {
+      std::string lower;
+      icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())))
+          .toLower(icu::Locale::getRoot())
+          .toUTF8String(lower);
+      if (lower != key) v = t->lookup(lower);
+    }
     if (!v) return std::nullopt;
     return std::string(*v);
   }

@@ -209,6 +209,15 @@ TEST(VietnameseSubjects, ACountByItsMeasureWordTakesTheHeadBeforeATime) {
   EXPECT_FALSE(by_text(gold, "85,5 triệu đồng").subject.has_value());  // niêm yết is a verb
 }
 
+// A headline starts with its qualifier; a school year is a year range, not a count.
+TEST(VietnameseNumbers, AHeadlineQualifierAndASchoolYear) {
+  auto headline = testing::extract("Hà Nội: Hơn 1.200 ca sốt xuất huyết trong tuần qua");
+  EXPECT_EQ(by_text(headline, "Hơn 1.200 ca").qualifier, "more_than");
+  auto school = testing::extract("Năm học 2024-2025 toàn thành phố có 2.834 trường.");
+  EXPECT_EQ(by_text(school, "Năm học 2024-2025").kind, Kind::kYearRange);
+  EXPECT_EQ(by_text(school, "2.834").time->text, "Năm học 2024-2025");
+}
+
 // A range runs upwards: a dash between a larger and a smaller number is a score.
 TEST(VietnameseNumbers, ARangeOfMeasuresAndNoScore) {
   auto weather = testing::extract("Nhiệt độ tại Sa Pa xuống âm 2 độ C, Hà Nội phổ biến 12-14 độ C.");
