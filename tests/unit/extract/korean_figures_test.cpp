@@ -222,6 +222,12 @@ TEST(KoreanSubjects, NeitherAChangeVerbNorAnEstimatorIsASubject) {
   EXPECT_EQ(by_text(market, "12.45포인트").kind, Kind::kQuantity);
   EXPECT_EQ(by_text(market, "12.45포인트").unit, "포인트");
   EXPECT_FALSE(by_text(market, "2,613.68").subject.has_value());  // was 오른
+  // ... but the subject of the level is found across the change and its comparison.
+  EXPECT_EQ(by_text(market, "12.45포인트").subject, "코스피");
+  auto sales = testing::extract("이 회사의 지난해 매출은 전년 대비 15% 증가한 3조2000억원을 기록했다.");
+  EXPECT_EQ(by_text(sales, "3조2000억원").subject, "매출");
+  auto reported = testing::extract("정부가 제시한 23만명은 과장됐다는 지적이 나왔다.");
+  EXPECT_FALSE(by_text(reported, "23만명").subject.has_value());  // no change word: not across it
   auto fire = testing::extract("이번 화재의 재산 피해는 소방서 추산 3억2000만원에 달한다.");
   EXPECT_NE(by_text(fire, "3억2000만원").subject, std::optional<std::string>("소방서 추산"));
 }
