@@ -566,6 +566,14 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, cons
     const std::size_t start = d.match->byte_start;
     if (start > 0 && sentence[start - 1] == '(' && d.figure.kind != Kind::kPercent &&
         d.figure.kind != Kind::kPercentPoint) {
+      // A group that is itself a figure heads it as a whole: 60세 이상(26만5000명), 20대(-12만명).
+      auto group = std::find_if(drafts.begin(), drafts.end(), [&](const Draft& other) {
+        return other.figure.kind == Kind::kQuantity && other.match->byte_end == start - 1;
+      });
+      if (group != drafts.end()) {
+        d.figure.subject = std::string(sentence.substr(group->match->byte_start, start - 1 - group->match->byte_start));
+        continue;
+      }
       const Word& holder = words[word_holding(words, start)];
       std::string_view head = sentence.substr(holder.raw_start, start - 1 - holder.raw_start);
       // A time is no subject: "전년(3조470억원)" glosses the previous year's amount.

@@ -232,6 +232,14 @@ TEST(KoreanSubjects, NeitherAChangeVerbNorAnEstimatorIsASubject) {
   EXPECT_NE(by_text(fire, "3억2000만원").subject, std::optional<std::string>("소방서 추산"));
 }
 
+// A group that is itself a figure heads the count in its parenthesis.
+TEST(KoreanSubjects, AnAgeGroupHeadsTheCountInItsParenthesis) {
+  auto ages = testing::extract("연령대별로는 60세 이상(26만5000명), 20대(-12만4000명) 순으로 변동 폭이 컸다.");
+  EXPECT_EQ(by_text(ages, "26만5000명").subject, "60세 이상");
+  EXPECT_EQ(by_text(ages, "-12만4000명").subject, "20대");
+  EXPECT_EQ(by_text(ages, "-12만4000명").value->to_string(), "-124000");
+}
+
 // A comma right after a figure closes it: the noun after the comma belongs to the next one.
 TEST(KoreanSubjects, NotAcrossTheCommaAfterTheFigure) {
   auto sectors = testing::extract("산업별로는 보건업에서 11만6000명, 정보통신업에서 4만4000명이 늘었다.");
