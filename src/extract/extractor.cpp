@@ -142,6 +142,15 @@ class FigureBuilder {
       f.per = lookup("per_unit", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
     }
     if (const Capture* c = m.capture("unit")) f.unit = std::string(capture_text(sentence_, c));
+    if (const Capture* c = m.capture("larger")) {
+      // 1년 6개월, 2 giờ 30 phút: the larger unit's amount in the smaller one (table unit_ratio).
+      auto larger = parse_numeral(capture_text(sentence_, c), numerals_);
+      std::optional<std::string> ratio =
+          f.unit ? lookup("unit_ratio", std::string(capture_text(sentence_, m.capture("larger_unit"))) + " " + *f.unit)
+                 : std::nullopt;
+      if (!larger || !larger->value.is_integer() || !ratio || !f.value || !f.value->is_integer()) return false;
+      f.value->coefficient += larger->value.coefficient * std::stoll(*ratio);
+    }
     if (const Capture* c = m.capture("currency")) {
       f.unit = lookup("currency", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
     }
