@@ -135,9 +135,13 @@ class FigureBuilder {
       f.to = f.value;
       f.value.reset();
     }
-    // A range of amounts runs upwards: "thắng Lào 4-1" and "3-1 승리" are scores. (A year
-    // range may abbreviate its end, 2021년~23년, and is read below.)
-    if (!internal::is_time_kind(f.kind) && f.from && f.to && f.from->to_double() > f.to->to_double()) return false;
+    // A range of amounts runs upwards: "thắng Lào 4-1" and "3-1 승리" are scores, "187-7번지"
+    // an address. An end with fewer digits keeps the start's leading ones: 26~7살 is 26 to 27.
+    // (Year ranges abbreviate their end too, 2021년~23년, and are read below.)
+    if (!internal::is_time_kind(f.kind) && f.from && f.to && f.from->to_double() > f.to->to_double()) {
+      if (!abbreviated_end(*f.from, *f.to)) return false;
+      f.to = abbreviated_end(*f.from, *f.to);
+    }
     if (const Capture* c = m.capture("per")) {
       f.per = lookup("per_unit", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
     }
@@ -338,6 +342,18 @@ class FigureBuilder {
   }
 
   // "P3W", "P2Y": an amount of units as an ISO 8601 duration, for a relative left unresolved.
+  // The end of a range written with fewer digits than its start, completed from the start's
+  // leading digits when that makes it larger (26, 7 -> 27); none otherwise (3, 1).
+  static std::optional<Decimal> abbreviated_end(const Decimal& from, const Decimal& to) {
+    if (!from.is_integer() || !to.is_integer() || from.coefficient <= 0 || to.coefficient < 0) return std::nullopt;
+    std::int64_t place = 1;
+    while (place <= to.coefficient) place *= 10;
+    if (place > from.coefficient) return std::nullopt;
+    Decimal end{from.coefficient - from.coefficient % place + to.coefficient, 0};
+    if (end.coefficient <= from.coefficient) return std::nullopt;
+    return end;
+  }
+
   static std::string iso_duration(std::int64_t amount, CalendarUnit unit) {
     switch (unit) {
       case CalendarUnit::kDay: return "P" + std::to_string(amount) + "D";

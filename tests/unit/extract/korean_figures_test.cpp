@@ -240,6 +240,16 @@ TEST(KoreanSubjects, AnAgeGroupHeadsTheCountInItsParenthesis) {
   EXPECT_EQ(by_text(ages, "-12만4000명").value->to_string(), "-124000");
 }
 
+// A range runs upwards: an end with fewer digits keeps the start's leading ones; a score or
+// a lot number is no range.
+TEST(KoreanRanges, AnAbbreviatedEndAndNoDescendingRange) {
+  auto ages = testing::extract("26~7살 청년 1,200명이 지원했다.");
+  EXPECT_EQ(by_text(ages, "26~7살").from->to_string(), "26");
+  EXPECT_EQ(by_text(ages, "26~7살").to->to_string(), "27");
+  auto lots = testing::extract("광양시 황금동 산 187-7번지와 아인트호벤의 3-1 승리");
+  EXPECT_TRUE(lots.empty());
+}
+
 // A comma right after a figure closes it: the noun after the comma belongs to the next one.
 TEST(KoreanSubjects, NotAcrossTheCommaAfterTheFigure) {
   auto sectors = testing::extract("산업별로는 보건업에서 11만6000명, 정보통신업에서 4만4000명이 늘었다.");
