@@ -107,12 +107,12 @@ class DocumentVisitor {
   virtual bool failure(const std::shared_ptr<RunDocument>& doc) = 0;
 };
 
+// FNV-1a over the document's text, piece by piece.
 void update_hash(RunDocument& doc, std::string_view text) {
   for (char c : text) {
     doc.hash ^= static_cast<unsigned char>(c);
     doc.hash *= 1099511628211ull;
   }
-  doc.bytes += text.size();
 }
 
 // Hands on the pieces of a document held in memory, the last one marked.
@@ -124,7 +124,7 @@ bool visit_in_memory(const std::shared_ptr<RunDocument>& doc, std::string_view t
   });
   if (pieces.empty()) pieces.push_back(TextPiece{});
   for (std::size_t k = 0; k < pieces.size(); ++k) {
-    update_hash(*doc, pieces[k].text);
+    doc->bytes += pieces[k].text.size();
     if (!visitor.piece(doc, pieces[k], k == 0, k + 1 == pieces.size())) return false;
   }
   return true;
@@ -245,7 +245,7 @@ bool walk_documents(const Config& config, DocumentVisitor& visitor, RunStats& st
     auto flush = [&](bool last) {
       if (!pending) return true;
       TextPiece p{held, pending->byte_offset, pending->cp_offset};
-      update_hash(*doc, held);
+      doc->bytes += held.size();
       const bool go = visitor.piece(doc, p, first, last);
       first = false;
       pending.reset();
@@ -330,6 +330,8 @@ class ExtractVisitor : public DocumentVisitor {
                 [this](PieceResult& result) { return deliver(result); }) {}
 
   bool piece(const std::shared_ptr<RunDocument>& doc, const TextPiece& piece, bool first, bool last) override {
+    // The hash costs the reading thread a multiply per byte: only for outputs that keep it.
+    if (output_.wants_content_hash()) update_hash(*doc, piece.text);
     return runner_.submit(doc, piece, first, last);
   }
   bool failure(const std::shared_ptr<RunDocument>& doc) override { return runner_.submit_failure(doc); }
@@ -377,7 +379,7 @@ class ExtractVisitor : public DocumentVisitor {
     end.path = doc.path;
     end.meta = doc.document ? &doc.document->meta : nullptr;
     end.bytes = doc.bytes;
-    if (!doc.error) {
+    if (!doc.error && output_.wants_content_hash()) {
       char hex[17];
       std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(doc.hash));
       end.content_hash = hex;

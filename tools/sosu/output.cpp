@@ -134,6 +134,7 @@ class JsonDocumentsOutput : public Output {
 // replaces its earlier rows: one transaction per document, nothing duplicated.
 class SqliteOutput : public Output {
  public:
+  bool wants_content_hash() const override { return true; }
   static std::unique_ptr<SqliteOutput> open(const std::string& path, const std::string& packs_version) {
     std::unique_ptr<SqliteOutput> out(new SqliteOutput(packs_version));
     // One thread writes the database: SQLite need not lock for each call.

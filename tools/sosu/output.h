@@ -20,7 +20,7 @@ struct DocumentEnd {
   std::string path;                  // the input it came from
   const DocumentMeta* meta = nullptr;  // null for plain text
   std::uint64_t bytes = 0;           // of its text
-  std::string content_hash;          // of its text, hex
+  std::string content_hash;          // of its text, hex; only for outputs that want it
   std::optional<char> decimal_mark;  // the number convention its numbers were read with
   std::optional<Error> error;        // a document that failed
 };
@@ -39,6 +39,8 @@ class Output {
     (void)s;
     return true;
   }
+  // Whether end_document needs the content hash of the document's text (SQLite keeps it).
+  virtual bool wants_content_hash() const { return false; }
   // Before a document's first figure (or its failure).
   virtual bool begin_document(const std::string& id, const std::string& path, const DocumentMeta* meta) {
     (void)id, (void)path, (void)meta;
