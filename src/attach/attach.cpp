@@ -458,9 +458,7 @@ class FollowingNounFinder {
       if (w.text.empty() || w.punct_after || has_digit(w.text) || inside(times, w) || inside(figures, w)) break;
       const bool joiner = is(joiners_, w.text);
       // A stop word inside a compound noun goes on (hàng hóa, giá trị gia tăng).
-      const bool in_compound = (begin >= 2 && is_compound(words[begin - 2].text, w.text)) ||
-                               (begin < i && is_compound(w.text, words[begin].text));
-      if (!joiner && is_stop(w.text) && !in_compound) break;
+      if (!joiner && is_stop(w.text) && !in_compound(words, begin - 1, 0, i)) break;
       if (const std::string pair = pair_before(begin); !pair.empty() && is_stop(pair)) break;  // niêm yết
       if (i - begin == kLongest) return std::nullopt;
       --begin;
@@ -480,13 +478,12 @@ class FollowingNounFinder {
   // The noun phrase that starts at words[i].
   std::optional<std::string> phrase_after(const std::vector<Word>& words, std::size_t i) const {
     std::string out;
+    const std::size_t first = i;
     for (std::size_t n = 0; i < words.size() && n < 8; ++i, ++n) {  // Vietnamese nouns run to 7 syllables
       const Word& w = words[i];
       if (w.text.empty() || w.punct_before || has_digit(w.text)) break;
       // A stop word inside a compound noun goes on (giá trị gia tăng, tăng trưởng).
-      const bool in_compound = (n > 0 && is_compound(words[i - 1].text, w.text)) ||
-                               (i + 1 < words.size() && is_compound(w.text, words[i + 1].text));
-      if (is_stop(w.text) && !in_compound) break;
+      if (is_stop(w.text) && !in_compound(words, i, first, words.size())) break;
       // Two-word function words (so với, trong đó) stop the phrase as well.
       if (i + 1 < words.size() && is_stop(std::string(w.text) + " " + std::string(words[i + 1].text))) break;
       if (!out.empty()) out += ' ';
@@ -511,6 +508,12 @@ class FollowingNounFinder {
   bool is_link(std::string_view word) const { return is(links_, word) || is(statuses_, word) || is(directions_, word); }
   bool is_compound(std::string_view first, std::string_view second) const {
     return compounds_ != nullptr && compounds_->lookup(std::string(first) + " " + std::string(second)).has_value();
+  }
+  // Whether words[k] makes a compound noun (hàng hóa) with the word before or after it, each
+  // counted only within words [first, end): a phrase does not reach past its figure.
+  bool in_compound(const std::vector<Word>& words, std::size_t k, std::size_t first, std::size_t end) const {
+    return (k > first && is_compound(words[k - 1].text, words[k].text)) ||
+           (k + 1 < end && is_compound(words[k].text, words[k + 1].text));
   }
   const Table* stops_;
   const Table* shares_;
