@@ -37,13 +37,18 @@ std::string detect_language(std::string_view sentence) {
       latin += (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
       continue;
     }
+    // The common ranges first: ICU's script lookup is the slow path. Hangul syllables before
+    // the Vietnamese letters, as they are most of a Korean sentence and none of those letters.
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+      ++hangul;
+      continue;
+    }
     if (is_vietnamese_letter(cp)) {
       ++vietnamese;
       ++latin;
       continue;
     }
-    // The common ranges first: ICU's script lookup is the slow path.
-    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F)) {
+    if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F)) {
       ++hangul;
       continue;
     }
