@@ -109,7 +109,8 @@ class FigureBuilder {
   }
 
   // Fills the kind-specific fields from the captures; false if a capture is not a numeral.
-  bool build(const Match& m, Figure& f) const {
+  // `beside_year`: the year of a year figure written beside a date that states none (지난해 3월).
+  bool build(const Match& m, Figure& f, std::optional<std::int64_t> beside_year = std::nullopt) const {
     const internal::Rule& rule = *m.rule;
     f.kind = rule.kind;
     f.pattern = rule.id;
@@ -210,6 +211,7 @@ class FigureBuilder {
       // 74/10/31, 3/9/91: a two-digit year in the century the reference date suggests.
       if (auto short_year = integer("short_year")) year = internal::expand_short_year(*short_year, options_.ref_date);
     }
+    if (!year) year = beside_year;
     switch (f.kind) {
       case Kind::kYear:
         if (const Capture* c = m.capture("relative"); c != nullptr && !year) {
@@ -459,6 +461,63 @@ class FigureBuilder {
   std::string_view sentence_;
   const ExtractOptions& options_;
 };
+
+// 지난해 3월, 올해 1~10월, tháng 3 năm ngoái: a date that states no year takes the year figure
+// written right beside it, on the side the language's table year_beside_date names (`before` or
+// `after`), and the two become one record spanning both, as 2023년 3월 is one.
+void join_years_to_dates(const internal::LanguageRules& rules, std::string_view sentence,
+                         const FigureBuilder& builder, std::vector<Match>& matches, std::vector<Draft>& drafts) {
+  const internal::Table* sides = rules.table("year_beside_date");
+  if (sides == nullptr || drafts.size() < 2) return;
+  auto touching = [&](const Match& left, const Match& right) {
+    return left.byte_end <= right.byte_start &&
+           sentence.substr(left.byte_end, right.byte_start - left.byte_end).find_first_not_of(' ') ==
+               std::string_view::npos;
+  };
+  auto is_plain_year = [](const Draft& d) {
+    return d.figure.kind == Kind::kYear && !d.part &&
+           ((d.figure.value && d.figure.value->is_integer()) || d.figure.relative);
+  };
+  auto states_no_year = [](const Match& m) {
+    return m.capture("month") != nullptr && m.capture("year") == nullptr && m.capture("short_year") == nullptr &&
+           m.capture("to_year") == nullptr && m.capture("relative") == nullptr;
+  };
+  std::vector<bool> absorbed(drafts.size(), false);
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    Draft& date = drafts[i];
+    if ((date.figure.kind != Kind::kDate && date.figure.kind != Kind::kDateRange) || !states_no_year(*date.match)) {
+      continue;
+    }
+    std::size_t at = drafts.size();
+    if (sides->lookup("before") && i > 0 && !absorbed[i - 1] && is_plain_year(drafts[i - 1]) &&
+        touching(*drafts[i - 1].match, *date.match)) {
+      at = i - 1;
+    } else if (sides->lookup("after") && i + 1 < drafts.size() && is_plain_year(drafts[i + 1]) &&
+               touching(*date.match, *drafts[i + 1].match)) {
+      at = i + 1;
+    }
+    if (at == drafts.size()) continue;
+    const Figure& year = drafts[at].figure;
+    Figure joined;
+    const std::optional<std::int64_t> stated =
+        year.value ? std::optional<std::int64_t>(year.value->coefficient) : std::nullopt;
+    if (!builder.build(*date.match, joined, stated)) continue;
+    // Without a reference date the year stays relative: --03 of the previous_year.
+    if (!stated) joined.relative = year.relative;
+    Match& span = matches[static_cast<std::size_t>(date.match - matches.data())];
+    span.byte_start = std::min(span.byte_start, drafts[at].match->byte_start);
+    span.byte_end = std::max(span.byte_end, drafts[at].match->byte_end);
+    date.figure = std::move(joined);
+    absorbed[at] = true;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    if (absorbed[i]) continue;
+    if (kept != i) drafts[kept] = std::move(drafts[i]);
+    ++kept;
+  }
+  drafts.resize(kept);
+}
 
 }  // namespace
 
@@ -715,6 +774,7 @@ void Extractor::run_segment(std::string_view doc_id, const PreparedPiece& prepar
     d.part = builder.part_of(m);
     drafts.push_back(std::move(d));
   }
+  join_years_to_dates(rules, text, builder, matches, drafts);
   // 6. attach
   internal::attach(rules, text, mentions, drafts);
   for (const Draft& d : drafts) {

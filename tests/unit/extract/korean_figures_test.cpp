@@ -211,7 +211,7 @@ TEST(KoreanSubjects, ParticleDoIsStrippedButNotFromNounsEndingInDo) {
   // Nouns in -아 and -어 are no verb forms: 출생아, 러시아.
   auto births = testing::extract("올해 1~9월 누적 출생아 수는 17만8600명, 러시아 수출은 12억달러였다.");
   EXPECT_EQ(by_text(births, "17만8600명").subject, "누적 출생아 수");
-  EXPECT_EQ(by_text(births, "17만8600명").time->text, "1~9월");
+  EXPECT_EQ(by_text(births, "17만8600명").time->text, "올해 1~9월");
   EXPECT_EQ(by_text(births, "12억달러").subject, "러시아 수출");
 }
 
@@ -345,6 +345,36 @@ TEST(KoreanTime, MonthAndDayTakeTheReferenceYear) {
   auto unresolved = testing::extract("3월 1일 개막하고 지난 19일 발표했다.");
   EXPECT_EQ(unresolved[0].date, "--03-01");
   EXPECT_EQ(unresolved[1].date, "---19");
+}
+
+TEST(KoreanTime, AYearWordBeforeAMonthIsItsYear) {
+  // 지난해 3월 is March of the year before the reference date, one record, as 2023년 3월 is.
+  auto figures = extract_with_ref(
+      "지난해 3월 수출은 551억달러로 집계됐고, 올해 1~10월 누적 관광객은 1,320만명, "
+      "내년 1월부터 최저임금은 1만30원으로 오른다.",
+      "2024-10-25");
+  const Figure& march = by_text(figures, "지난해 3월");
+  EXPECT_EQ(march.kind, Kind::kDate);
+  EXPECT_EQ(march.date, "2023-03");
+  EXPECT_EQ(by_text(figures, "551억달러").time->text, "지난해 3월");
+  EXPECT_EQ(by_text(figures, "551억달러").time->date, "2023-03");
+  EXPECT_EQ(by_text(figures, "올해 1~10월").from_date, "2024-01");
+  EXPECT_EQ(by_text(figures, "올해 1~10월").to_date, "2024-10");
+  EXPECT_EQ(by_text(figures, "1,320만명").time->date, "2024-01/2024-10");
+  EXPECT_EQ(by_text(figures, "1만30원").time->date, "2025-01");
+  for (const Figure& f : figures) EXPECT_NE(f.kind, Kind::kYear) << f.text;  // each year joined its month
+  // Without a reference date the month keeps its relative year.
+  auto unresolved = testing::extract("지난해 3월 15일 기준 가입자는 1,234만명이었다.");
+  const Figure& day = by_text(unresolved, "지난해 3월 15일");
+  EXPECT_EQ(day.date, "--03-15");
+  EXPECT_EQ(day.relative, "previous_year");
+  // Apart from the month, the year stays its own figure: 지난해, 3월 and 2024년 3월 지난해.
+  auto apart = extract_with_ref("지난해, 3월에는 수출이 늘었다.", "2024-10-25");
+  EXPECT_EQ(by_text(apart, "지난해").date, "2023");
+  EXPECT_EQ(by_text(apart, "3월").date, "2024-03");
+  auto stated = extract_with_ref("올해 2023년 3월 기준", "2024-10-25");
+  EXPECT_EQ(by_text(stated, "2023년 3월").date, "2023-03");  // a month with its own year keeps it
+  EXPECT_EQ(by_text(stated, "올해").date, "2024");
 }
 
 }  // namespace

@@ -91,6 +91,21 @@ TEST(VietnameseTime, PeriodsAndRelativeTimes) {
   EXPECT_EQ(by_text(sink.figures, "1,5 tỷ đồng").value->to_string(), "1500000000");
 }
 
+TEST(VietnameseTime, AYearWordAfterAMonthIsItsYear) {
+  auto figures = testing::extract_with_ref(
+      "Tháng 3 năm ngoái, kim ngạch xuất khẩu đạt 29,57 tỷ USD. Ngày 15/3 năm nay, giá xăng tăng 1.200 đồng/lít.",
+      "2024-10-25");
+  EXPECT_EQ(by_text(figures, "Tháng 3 năm ngoái").date, "2023-03");
+  EXPECT_EQ(by_text(figures, "29,57 tỷ USD").time->date, "2023-03");
+  EXPECT_EQ(by_text(figures, "Ngày 15/3 năm nay").date, "2024-03-15");
+  EXPECT_EQ(by_text(figures, "1.200 đồng/lít").time->text, "Ngày 15/3 năm nay");
+  EXPECT_EQ(by_text(figures, "1.200 đồng/lít").time->date, "2024-03-15");
+  // A year before the month is not its year in Vietnamese: năm nay, tháng 3 are two times.
+  auto apart = testing::extract_with_ref("Năm ngoái tháng 3 mưa nhiều.", "2024-10-25");
+  EXPECT_EQ(by_text(apart, "Năm ngoái").date, "2023");
+  EXPECT_EQ(by_text(apart, "tháng 3").date, "2024-03");
+}
+
 }  // namespace
 }  // namespace sosu
 
