@@ -469,14 +469,17 @@ void join_years_to_dates(const internal::LanguageRules& rules, std::string_view 
                          const FigureBuilder& builder, std::vector<Match>& matches, std::vector<Draft>& drafts) {
   const internal::Table* sides = rules.table("year_beside_date");
   if (sides == nullptr || drafts.size() < 2) return;
+  const bool year_before = sides->lookup("before").has_value(), year_after = sides->lookup("after").has_value();
   auto touching = [&](const Match& left, const Match& right) {
     return left.byte_end <= right.byte_start &&
            sentence.substr(left.byte_end, right.byte_start - left.byte_end).find_first_not_of(' ') ==
                std::string_view::npos;
   };
-  auto is_plain_year = [](const Draft& d) {
-    return d.figure.kind == Kind::kYear && !d.part &&
-           ((d.figure.value && d.figure.value->is_integer()) || d.figure.relative);
+  auto stated_year = [](const Figure& f) {
+    return f.value && f.value->is_integer() ? std::optional<std::int64_t>(f.value->coefficient) : std::nullopt;
+  };
+  auto is_plain_year = [&](const Draft& d) {
+    return d.figure.kind == Kind::kYear && !d.part && (stated_year(d.figure) || d.figure.relative);
   };
   auto states_no_year = [](const Match& m) {
     return m.capture("month") != nullptr && m.capture("year") == nullptr && m.capture("short_year") == nullptr &&
@@ -489,18 +492,17 @@ void join_years_to_dates(const internal::LanguageRules& rules, std::string_view 
       continue;
     }
     std::size_t at = drafts.size();
-    if (sides->lookup("before") && i > 0 && !absorbed[i - 1] && is_plain_year(drafts[i - 1]) &&
+    if (year_before && i > 0 && !absorbed[i - 1] && is_plain_year(drafts[i - 1]) &&
         touching(*drafts[i - 1].match, *date.match)) {
       at = i - 1;
-    } else if (sides->lookup("after") && i + 1 < drafts.size() && is_plain_year(drafts[i + 1]) &&
+    } else if (year_after && i + 1 < drafts.size() && is_plain_year(drafts[i + 1]) &&
                touching(*date.match, *drafts[i + 1].match)) {
       at = i + 1;
     }
     if (at == drafts.size()) continue;
     const Figure& year = drafts[at].figure;
     Figure joined;
-    const std::optional<std::int64_t> stated =
-        year.value ? std::optional<std::int64_t>(year.value->coefficient) : std::nullopt;
+    const std::optional<std::int64_t> stated = stated_year(year);
     if (!builder.build(*date.match, joined, stated)) continue;
     // Without a reference date the year stays relative: --03 of the previous_year.
     if (!stated) joined.relative = year.relative;

@@ -368,12 +368,13 @@ TEST(KoreanTime, AYearWordBeforeAMonthIsItsYear) {
   const Figure& day = by_text(unresolved, "지난해 3월 15일");
   EXPECT_EQ(day.date, "--03-15");
   EXPECT_EQ(day.relative, "previous_year");
-  // Apart from the month, the year stays its own figure: 지난해, 3월 and 2024년 3월 지난해.
+  // Apart from the month (a comma between), the year stays its own figure; a month with a
+  // year of its own keeps it.
   auto apart = extract_with_ref("지난해, 3월에는 수출이 늘었다.", "2024-10-25");
   EXPECT_EQ(by_text(apart, "지난해").date, "2023");
   EXPECT_EQ(by_text(apart, "3월").date, "2024-03");
   auto stated = extract_with_ref("올해 2023년 3월 기준", "2024-10-25");
-  EXPECT_EQ(by_text(stated, "2023년 3월").date, "2023-03");  // a month with its own year keeps it
+  EXPECT_EQ(by_text(stated, "2023년 3월").date, "2023-03");
   EXPECT_EQ(by_text(stated, "올해").date, "2024");
 }
 
