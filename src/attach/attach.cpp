@@ -3,7 +3,8 @@
 //                     object, genitive (의), conj (과 와), other (에 에서 로 ...), predicate
 //   conjunction       words that join nouns inside a phrase (및)
 //   subject_stop      words a phrase never crosses going back (산하: "X 산하 Y" counts Y)
-//   predicate_ending  endings that make a word a verb, not a noun (다, 니다, 했 ...)
+//   predicate_ending  endings that make a word a verb, not a noun (다, 니다, 했 ...); a value
+//                     names the sound the stem must end in (고 after the past ㅆ: 탔고)
 //   particle_final    particles that need a stem ending in a consonant or a vowel
 //   adverb            adverbs that may stand between a figure and its subject or verb (모두, 더)
 //   numbered_noun     words with digits that are nouns in a phrase (1인: 1인 가구)
@@ -203,14 +204,19 @@ class SubjectFinder {
   bool fits_final(std::string_view stem, std::string_view particle) const {
     if (finals_ == nullptr) return true;
     std::optional<std::string_view> need = finals_->lookup(particle);
-    if (!need) return true;
+    return !need || stem_ends_in(stem, *need);
+  }
+  // Whether the stem's last syllable ends in the sound `need` names: consonant, vowel,
+  // vowel_or_rieul, or past (ㅆ, the past tense: 탔고 is a verb, 사고 a noun); "" fits all.
+  static bool stem_ends_in(std::string_view stem, std::string_view need) {
     std::size_t i = stem.size();
     char32_t last = decode_prev(stem, i);
-    if (last < 0xAC00 || last > 0xD7A3) return true;  // not a Hangul syllable: cannot tell
+    if (last < 0xAC00 || last > 0xD7A3) return need != "past";  // not a Hangul syllable: cannot tell
     unsigned final_consonant = static_cast<unsigned>(last - 0xAC00) % 28;  // 0: ends in a vowel
-    if (*need == "consonant") return final_consonant != 0;
-    if (*need == "vowel") return final_consonant == 0;
-    if (*need == "vowel_or_rieul") return final_consonant == 0 || final_consonant == 8;  // ㄹ
+    if (need == "consonant") return final_consonant != 0;
+    if (need == "vowel") return final_consonant == 0;
+    if (need == "vowel_or_rieul") return final_consonant == 0 || final_consonant == 8;  // ㄹ
+    if (need == "past") return final_consonant == 20;  // ㅆ
     return true;
   }
 
@@ -259,6 +265,12 @@ class SubjectFinder {
   bool is_listed_predicate(std::string_view word) const {
     return predicates_ != nullptr && word.size() >= 6 && predicates_->lookup(word).has_value();
   }
+  // A word longer than an ending of `predicate_ending` whose stem has the sound the ending's
+  // value asks for (숨지고; 탔고 but not 사고).
+  bool ends_like_predicate(std::string_view word) const {
+    auto ending = predicates_->longest_suffix(word);
+    return ending && stem_ends_in(word.substr(0, word.size() - ending->first.size()), ending->second);
+  }
   bool is_nominal(const Word& w) const {
     if (w.text.empty() || w.punct_before || is_stop(w.text)) return false;
     if (has_digit(w.text)) return numbered_nouns_ != nullptr && numbered_nouns_->lookup(w.text).has_value();
@@ -267,7 +279,7 @@ class SubjectFinder {
     if (is_listed_predicate(w.text)) return false;
     if (auto p = particle_of(w.text); p && p->second != "predicate") return true;
     if (ends_in_lookalike(w.text)) return true;
-    return predicates_ == nullptr || !predicates_->longest_suffix(w.text);
+    return predicates_ == nullptr || !ends_like_predicate(w.text);
   }
 
   // Words after the figure: the first always (particle stripped); then on across bare nouns,

@@ -232,6 +232,23 @@ TEST(KoreanSubjects, NeitherAChangeVerbNorAnEstimatorIsASubject) {
   EXPECT_NE(by_text(fire, "3억2000만원").subject, std::optional<std::string>("소방서 추산"));
 }
 
+// A clause that ends in a verb's -고 before the next figure gives it no subject, while nouns
+// ending in 고 still head a phrase; a size word with the copula (규모인) describes the figure.
+TEST(KoreanSubjects, NeitherAVerbInGoNorASizeWithTheCopulaIsASubject) {
+  auto fire = testing::extract("이번 화재로 2명이 숨지고 30여명이 다쳤으며, 차량 12대가 불에 탔고 5대가 파손됐다.");
+  EXPECT_FALSE(by_text(fire, "30여명").subject.has_value());  // was 숨지고
+  EXPECT_EQ(by_text(fire, "30여명").qualifier, "about");
+  EXPECT_EQ(by_text(fire, "12대").subject, "차량");
+  EXPECT_FALSE(by_text(fire, "5대").subject.has_value());  // was 탔고
+  auto nouns = testing::extract("사고 차량 3대가 견인됐고, 광고 매출은 1,200억원, 재고 물량은 5만톤이었다.");
+  EXPECT_EQ(by_text(nouns, "3대").subject, "사고 차량");
+  EXPECT_EQ(by_text(nouns, "1,200억원").subject, "광고 매출");
+  EXPECT_EQ(by_text(nouns, "5만톤").subject, "재고 물량");
+  auto budget = testing::extract("정부는 역대 최대 규모인 48조1천억원의 추경을 편성했다.");
+  EXPECT_EQ(by_text(budget, "48조1천억원").subject, "추경");  // was 역대 최대 규모인
+  EXPECT_EQ(by_text(budget, "48조1천억원").value->to_string(), "48100000000000");
+}
+
 // A group that is itself a figure heads the count in its parenthesis.
 TEST(KoreanSubjects, AnAgeGroupHeadsTheCountInItsParenthesis) {
   auto ages = testing::extract("연령대별로는 60세 이상(26만5000명), 20대(-12만4000명) 순으로 변동 폭이 컸다.");
