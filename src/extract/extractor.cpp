@@ -215,13 +215,8 @@ class FigureBuilder {
     switch (f.kind) {
       case Kind::kYear:
         if (const Capture* c = m.capture("relative"); c != nullptr && !year) {
-          // 지난해, năm ngoái: a year once the reference date is known.
-          std::optional<std::string> code = lookup("relative_time", capture_text(sentence_, c));
-          if (!code) return false;
-          f.date = resolve_relative(*code, options_.ref_date);
-          if (f.date) f.value = Decimal{std::stoll(*f.date), 0};
-          else f.relative = *code;
-          break;
+          if (!relative_year(*c, f, year)) return false;
+          if (!year) break;  // no reference date: relative keeps the word's code
         }
         if (!year) return false;
         f.value = Decimal{*year, 0};
@@ -303,6 +298,10 @@ class FigureBuilder {
                                       to_day = integer("to_day");
           if (!to_month && to_day && month) to_month = month;  // 7월 13일 - 15일
           if (!to_month) return false;
+          // 10 tháng năm nay: the months of a year said from the reference date's.
+          if (const Capture* c = m.capture("relative"); c != nullptr && !year && !to_year) {
+            if (!relative_year(*c, f, year)) return false;
+          }
           if (!year && !to_year && options_.ref_date && day) to_year = options_.ref_date->year;
           std::optional<std::int64_t> from_year = year ? year : to_year;
           f.from_date = iso_date(from_year, month ? month : std::optional<std::int64_t>(1), day);
@@ -330,6 +329,19 @@ class FigureBuilder {
   }
 
  private:
+  // 지난해, năm nay: the year a relative word names once the reference date is known; without
+  // one, f.relative keeps the word's code. False for a word relative_time lacks.
+  bool relative_year(const Capture& c, Figure& f, std::optional<std::int64_t>& year) const {
+    std::optional<std::string> code = lookup("relative_time", capture_text(sentence_, &c));
+    if (!code) return false;
+    if (std::optional<std::string> date = resolve_relative(*code, options_.ref_date)) {
+      year = std::stoll(*date);
+    } else {
+      f.relative = *code;
+    }
+    return true;
+  }
+
   std::optional<std::int64_t> integer_capture(const Match& m, const char* name) const {
     const Capture* c = m.capture(name);
     if (c == nullptr) return std::nullopt;

@@ -1,5 +1,7 @@
 // Vietnamese figures (issue 4): the document's number marks, counts with the noun after,
 // money with scales and rates, change, status, source and time.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "test_support.h"
@@ -104,6 +106,28 @@ TEST(VietnameseTime, AYearWordAfterAMonthIsItsYear) {
   auto apart = testing::extract_with_ref("Năm ngoái tháng 3 mưa nhiều.", "2024-10-25");
   EXPECT_EQ(by_text(apart, "Năm ngoái").date, "2023");
   EXPECT_EQ(by_text(apart, "tháng 3").date, "2024-03");
+}
+
+// The statistics office's months so far of a year said from this one: months 1 to N of it,
+// one record, not a duration and a year.
+TEST(VietnameseTime, TheFirstMonthsOfAYearSaidFromThisOne) {
+  auto figures = testing::extract_with_ref(
+      "Trong 10 tháng năm nay, kim ngạch xuất khẩu đạt 335,6 tỷ USD, cao hơn 6 tháng đầu năm ngoái; "
+      "dự án hoàn thành sau 10 tháng thi công.",
+      "2024-10-25");
+  const Figure& months = by_text(figures, "10 tháng năm nay");
+  EXPECT_EQ(months.kind, Kind::kDateRange);
+  EXPECT_EQ(months.from_date, "2024-01");
+  EXPECT_EQ(months.to_date, "2024-10");
+  EXPECT_EQ(by_text(figures, "335,6 tỷ USD").time->date, "2024-01/2024-10");
+  EXPECT_EQ(by_text(figures, "335,6 tỷ USD").subject, "kim ngạch xuất khẩu");
+  EXPECT_EQ(by_text(figures, "6 tháng đầu năm ngoái").to_date, "2023-06");
+  EXPECT_EQ(by_text(figures, "10 tháng").kind, Kind::kDuration);  // sau 10 tháng thi công
+  EXPECT_EQ(std::count_if(figures.begin(), figures.end(), [](const Figure& f) { return f.kind == Kind::kYear; }), 0);
+  // Without a reference date the year stays relative.
+  auto unresolved = testing::extract("Trong 10 tháng năm nay, xuất khẩu tăng 14,9%.");
+  EXPECT_EQ(by_text(unresolved, "10 tháng năm nay").from_date, "--01");
+  EXPECT_EQ(by_text(unresolved, "10 tháng năm nay").relative, "this_year");
 }
 
 }  // namespace
