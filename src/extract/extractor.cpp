@@ -302,7 +302,8 @@ class FigureBuilder {
           if (const Capture* c = m.capture("relative"); c != nullptr && !year && !to_year) {
             if (!relative_year(*c, f, year)) return false;
           }
-          if (!year && !to_year && options_.ref_date && day) to_year = options_.ref_date->year;
+          // Without a year, the reference date's, as for one month (1~9월, 6 tháng đầu năm).
+          if (!year && !to_year && !f.relative && options_.ref_date) to_year = options_.ref_date->year;
           std::optional<std::int64_t> from_year = year ? year : to_year;
           f.from_date = iso_date(from_year, month ? month : std::optional<std::int64_t>(1), day);
           f.to_date = iso_date(to_year ? to_year : year, to_month, to_day);

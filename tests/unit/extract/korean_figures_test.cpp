@@ -364,6 +364,20 @@ TEST(KoreanTime, MonthAndDayTakeTheReferenceYear) {
   EXPECT_EQ(unresolved[1].date, "---19");
 }
 
+// A range of months takes the reference year as one month does (1~9월 as 3월), and so does
+// Vietnamese's first months of the year.
+TEST(KoreanTime, AMonthRangeTakesTheReferenceYearAsOneMonthDoes) {
+  auto figures = extract_with_ref("1~9월 출생아는 17만8600명, 3월은 2만1000명이었다.", "2024-10-25");
+  EXPECT_EQ(by_text(figures, "1~9월").from_date, "2024-01");  // was --01
+  EXPECT_EQ(by_text(figures, "1~9월").to_date, "2024-09");
+  EXPECT_EQ(by_text(figures, "3월").date, "2024-03");
+  EXPECT_EQ(by_text(figures, "17만8600명").time->date, "2024-01/2024-09");
+  auto vietnamese = extract_with_ref("6 tháng đầu năm, GRDP tăng 7,6%.", "2024-10-25");
+  EXPECT_EQ(by_text(vietnamese, "6 tháng đầu năm").to_date, "2024-06");
+  auto unresolved = testing::extract("1~9월 출생아는 17만8600명이었다.");
+  EXPECT_EQ(by_text(unresolved, "1~9월").from_date, "--01");
+}
+
 TEST(KoreanTime, AYearWordBeforeAMonthIsItsYear) {
   // 지난해 3월 is March of the year before the reference date, one record, as 2023년 3월 is.
   auto figures = extract_with_ref(
