@@ -475,9 +475,10 @@ class FigureBuilder {
   const ExtractOptions& options_;
 };
 
-// 지난해 3월, 올해 1~10월, tháng 3 năm ngoái: a date that states no year takes the year figure
-// written right beside it, on the side the language's table year_beside_date names (`before` or
-// `after`), and the two become one record spanning both, as 2023년 3월 is one.
+// 지난해 3월, 올해 1~10월, 올해 상반기, quý I năm nay: a date or period that states no year
+// takes the year figure written right beside it, on the side the language's table
+// year_beside_date names (`before` or `after`), and the two become one record spanning both,
+// as 2023년 3월 is one.
 void join_years_to_dates(const internal::LanguageRules& rules, std::string_view sentence,
                          const FigureBuilder& builder, std::vector<Match>& matches, std::vector<Draft>& drafts) {
   const internal::Table* sides = rules.table("year_beside_date");
@@ -495,7 +496,8 @@ void join_years_to_dates(const internal::LanguageRules& rules, std::string_view 
     return d.figure.kind == Kind::kYear && !d.part && (stated_year(d.figure) || d.figure.relative);
   };
   auto states_no_year = [](const Match& m) {
-    return m.capture("month") != nullptr && m.capture("year") == nullptr && m.capture("short_year") == nullptr &&
+    const bool has_months = m.capture("month") != nullptr || m.capture("part") != nullptr;
+    return has_months && m.capture("year") == nullptr && m.capture("short_year") == nullptr &&
            m.capture("to_year") == nullptr && m.capture("relative") == nullptr;
   };
   std::vector<bool> absorbed(drafts.size(), false);

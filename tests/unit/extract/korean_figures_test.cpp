@@ -364,6 +364,26 @@ TEST(KoreanTime, MonthAndDayTakeTheReferenceYear) {
   EXPECT_EQ(unresolved[1].date, "---19");
 }
 
+// A half or quarter takes the year word before it as a month does (올해 상반기 as 올해 3월),
+// and neither the year nor the period is part of the subject.
+TEST(KoreanTime, AYearWordBeforeAHalfOrQuarterIsItsYear) {
+  auto figures = extract_with_ref(
+      "올해 상반기 영업이익은 5200억원, 지난해 4분기 매출은 3조1000억원이었고 올해 초 주가는 10% 올랐다.",
+      "2024-10-25");
+  const Figure& half = by_text(figures, "올해 상반기");
+  EXPECT_EQ(half.kind, Kind::kDateRange);
+  EXPECT_EQ(half.from_date, "2024-01");
+  EXPECT_EQ(half.to_date, "2024-06");
+  EXPECT_EQ(by_text(figures, "5200억원").time->date, "2024-01/2024-06");  // was 2024
+  EXPECT_EQ(by_text(figures, "5200억원").subject, "영업이익");              // was 상반기 영업이익
+  EXPECT_EQ(by_text(figures, "지난해 4분기").from_date, "2023-10");
+  EXPECT_EQ(by_text(figures, "3조1000억원").subject, "매출");
+  // A point of the year stays the figure's time with its part, no record.
+  EXPECT_EQ(by_text(figures, "10%").time->text, "올해 초");
+  EXPECT_EQ(by_text(figures, "10%").time->part, "early");
+  for (const Figure& f : figures) EXPECT_NE(f.kind, Kind::kYear) << f.text;
+}
+
 // A range of months takes the reference year as one month does (1~9월 as 3월), and so does
 // Vietnamese's first months of the year.
 TEST(KoreanTime, AMonthRangeTakesTheReferenceYearAsOneMonthDoes) {
