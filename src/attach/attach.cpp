@@ -20,6 +20,7 @@
 #include "attach/attach.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "text/ascii.h"
 #include "text/utf8.h"
@@ -630,6 +631,13 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
   const Table* adverbs = rules.table("adverb");
   const Table* comparatives = rules.table("comparative_qualifier");
   const Table* comparison_bases = rules.table("comparison_base");
+  // How many words back a status word may stand from its figure: two unless the language says.
+  std::size_t status_reach = 2;
+  if (const Table* reach = rules.table("status_reach")) {
+    if (auto words_back = reach->lookup("words")) {
+      std::from_chars(words_back->data(), words_back->data() + words_back->size(), status_reach);
+    }
+  }
   if (drafts.empty()) return;
   auto word_at = [&](std::size_t byte) { return word_holding(words, byte); };
   auto starts_with_entry = [](const Table* t, std::string_view word) -> std::optional<std::string_view> {
@@ -716,16 +724,18 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
                                  last + 1 < words.size() ? words[last + 1].text : std::string_view()}) {
         if (auto st = starts_with_entry(statuses, w)) d.figure.status = std::string(*st);
       }
-      // The word before, the one before it, and the two joined: "ước đạt", "tăng thêm".
-      if (!d.figure.status && head >= 1) {
-        if (auto st = statuses->lookup(words[head - 1].text)) d.figure.status = std::string(*st);
-      }
-      if (!d.figure.status && head >= 2) {
-        if (auto st = statuses->lookup(words[head - 2].text)) d.figure.status = std::string(*st);
-      }
-      if (!d.figure.status && head >= 2) {
-        two_words.assign(words[head - 2].text).append(" ").append(words[head - 1].text);
-        if (auto st = statuses->lookup(two_words)) d.figure.status = std::string(*st);
+      // The words before, each alone and joined to the next ("ước đạt"), back as far as the
+      // language's status_reach (ước tính xuất siêu 23,31 tỷ USD: the verb between), never
+      // across punctuation.
+      for (std::size_t back = 1; !d.figure.status && back <= status_reach && back <= head; ++back) {
+        const Word& w = words[head - back];
+        if (back > 1 && w.punct_after) break;
+        if (auto st = statuses->lookup(w.text)) {
+          d.figure.status = std::string(*st);
+        } else if (back > 1) {
+          two_words.assign(w.text).append(" ").append(words[head - back + 1].text);
+          if (auto pair = statuses->lookup(two_words)) d.figure.status = std::string(*pair);
+        }
       }
     }
   }

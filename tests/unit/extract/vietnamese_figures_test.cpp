@@ -108,6 +108,14 @@ TEST(VietnameseTime, AYearWordAfterAMonthIsItsYear) {
   EXPECT_EQ(by_text(apart, "tháng 3").date, "2024-03");
 }
 
+// A status word may stand before the verb of its figure (status_reach), not across a comma.
+TEST(VietnameseStatus, AStatusWordBeforeTheFiguresVerb) {
+  auto figures = testing::extract(
+      "Ước tính xuất siêu 23,31 tỷ USD. Theo kế hoạch, doanh nghiệp thu về 500 tỷ đồng.");
+  EXPECT_EQ(by_text(figures, "23,31 tỷ USD").status, "estimate");  // was none
+  EXPECT_FALSE(by_text(figures, "500 tỷ đồng").status.has_value());
+}
+
 // The statistics office's months so far of a year said from this one: months 1 to N of it,
 // one record, not a duration and a year.
 TEST(VietnameseTime, TheFirstMonthsOfAYearSaidFromThisOne) {
