@@ -14,7 +14,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -110,6 +109,48 @@ struct ShortKeyHash {
   }
 };
 
+// An index of short string keys to values kept elsewhere: open addressing over a power of
+// two of slots, probed linearly, at most half full. A lookup costs about half of
+// std::unordered_map's (no division, no chain of nodes); attachment asks several per word.
+template <typename Value>
+class ShortKeyIndex {
+ public:
+  // `count` keys at most will be added.
+  void reset(std::size_t count) {
+    std::size_t capacity = 4;
+    while (capacity < 2 * count) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+  }
+  // The key's text and the value must outlive the index. The first of equal keys wins.
+  void add(std::string_view key, const Value* value) {
+    const std::uint64_t hash = ShortKeyHash{}(key);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = hash & mask;
+    for (; slots_[slot].value != nullptr; slot = (slot + 1) & mask) {
+      if (slots_[slot].hash == hash && slots_[slot].key == key) return;
+    }
+    slots_[slot] = Slot{hash, key, value};
+  }
+  const Value* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t hash = ShortKeyHash{}(key);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = hash & mask; slots_[slot].value != nullptr; slot = (slot + 1) & mask) {
+      if (slots_[slot].hash == hash && slots_[slot].key == key) return slots_[slot].value;
+    }
+    return nullptr;
+  }
+  bool empty() const { return slots_.empty(); }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view key;
+    const Value* value = nullptr;  // null: an empty slot
+  };
+  std::vector<Slot> slots_;
+};
+
 // A word list with optional values (`이상` -> `at_least`); also usable as ${name} in regexes.
 struct Table {
   std::vector<std::pair<std::string, std::string>> entries;  // in file order
@@ -132,16 +173,9 @@ struct Table {
     key_lengths.clear();
     first_bytes.reset();
     last_bytes.reset();
-    std::size_t capacity = 4;
-    while (capacity < 2 * entries.size()) capacity *= 2;  // at most half full: short probes
-    slots.assign(capacity, Slot{});
+    index.reset(entries.size());
     for (const auto& e : entries) {
-      const std::uint64_t hash = ShortKeyHash{}(e.first);
-      std::size_t slot = hash & (capacity - 1);
-      for (; slots[slot].key != nullptr; slot = (slot + 1) & (capacity - 1)) {
-        if (slots[slot].hash == hash && *slots[slot].key == e.first) break;
-      }
-      if (slots[slot].key == nullptr) slots[slot] = Slot{hash, &e.first, &e.second};
+      index.add(e.first, &e.second);
       key_lengths.push_back(e.first.size());
       if (e.first.empty()) continue;
       first_bytes.set(static_cast<unsigned char>(e.first.front()));
@@ -151,12 +185,8 @@ struct Table {
     key_lengths.erase(std::unique(key_lengths.begin(), key_lengths.end()), key_lengths.end());
   }
   std::optional<std::string_view> lookup(std::string_view key) const {
-    if (slots.empty() || (!key.empty() && !first_bytes[static_cast<unsigned char>(key.front())])) return std::nullopt;
-    const std::uint64_t hash = ShortKeyHash{}(key);
-    const std::size_t mask = slots.size() - 1;
-    for (std::size_t slot = hash & mask; slots[slot].key != nullptr; slot = (slot + 1) & mask) {
-      if (slots[slot].hash == hash && *slots[slot].key == key) return std::string_view(*slots[slot].value);
-    }
+    if (index.empty() || (!key.empty() && !first_bytes[static_cast<unsigned char>(key.front())])) return std::nullopt;
+    if (const std::string* value = index.find(key)) return std::string_view(*value);
     return std::nullopt;
   }
   // Whether any key occurs in text: a cheap test before looking up every word of a sentence.
@@ -191,15 +221,7 @@ struct Table {
     return std::nullopt;
   }
 
-  // Attachment looks words up several times per figure: an open-addressing table of the
-  // entries, probed linearly, costs about half of std::unordered_map's lookup (no division,
-  // no chain of nodes).
-  struct Slot {
-    std::uint64_t hash = 0;
-    const std::string* key = nullptr;  // into entries; null: an empty slot
-    const std::string* value = nullptr;
-  };
-  std::vector<Slot> slots;
+  ShortKeyIndex<std::string> index;  // into entries
   std::vector<std::size_t> key_lengths;  // distinct key sizes in bytes, longest first
   // The bytes keys start and end with: most words are rejected before any hashing.
   std::bitset<256> first_bytes;
@@ -215,17 +237,14 @@ struct LanguageRules {
   std::unique_ptr<re2::RE2::Set> set;                  // finds candidate rules in one pass
   std::unique_ptr<re2::RE2> prefilter;                 // a digit, or the ${prefilter} fragment
 
-  const Table* table(std::string_view name) const {
-    auto it = table_index.find(name);
-    return it == table_index.end() ? nullptr : it->second;
-  }
+  const Table* table(std::string_view name) const { return table_index.find(name); }
   // Attachment asks for tables by name several times per sentence: hashing the name beats
   // the map's string comparisons. Built once the language is in its final place.
   void index_tables() {
-    table_index.clear();
-    for (const auto& [name, t] : tables) table_index.emplace(name, &t);
+    table_index.reset(tables.size());
+    for (const auto& [name, t] : tables) table_index.add(name, &t);
   }
-  std::unordered_map<std::string_view, const Table*, ShortKeyHash> table_index;  // into `tables`
+  ShortKeyIndex<Table> table_index;  // into `tables`
 };
 
 struct PackSetData {
