@@ -50,6 +50,8 @@ class Utf8Checker {
 
  private:
   Error make_error(ErrorCode code, std::uint64_t at, const std::string& what) const;
+  // Moves the line and column past bytes that passed the check.
+  void advance_position(std::string_view checked);
   std::string file_;
   std::uint64_t offset_ = 0;      // bytes consumed so far
   std::uint64_t line_ = 1;

@@ -1,8 +1,10 @@
 // Streaming UTF-8 validation (RFC 3629 / Unicode Table 3-7 well-formed byte sequences).
+#include <algorithm>
 #include <cstdio>
 
 #include "sosu/read.h"
 #include "text/ascii.h"
+#include "text/utf8.h"
 
 namespace sosu {
 namespace {
@@ -73,46 +75,56 @@ std::optional<Error> Utf8Checker::feed(std::string_view bytes) {
 
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t size = bytes.size();
+  // The line and column are worked out for a whole feed at once, or up to a problem: kept
+  // per byte they cost more than the check itself.
+  auto fail = [&](std::size_t at, ErrorCode code, const std::string& what) {
+    advance_position(bytes.substr(0, at));
+    return make_error(code, offset_ + at, what);
+  };
   std::size_t i = 0;
   while (i < size) {
-    unsigned char b = p[i];
+    const unsigned char b = p[i];
     if (b < 0x80) {
-      if (b == 0) {
-        return make_error(ErrorCode::kBinaryFile, offset_ + i,
-                          "binary file (NUL byte)");
-      }
-      if (b == '\n') {
-        ++line_;
-        col_ = 1;
-      } else {
-        ++col_;
-      }
+      if (b == 0) return fail(i, ErrorCode::kBinaryFile, "binary file (NUL byte)");
       ++i;
       continue;
     }
-    int len = sequence_length(b);
-    if (len == 0) {
-      return make_error(ErrorCode::kInvalidUtf8, offset_ + i,
-                        "invalid UTF-8 (" + hex_bytes(bytes.substr(i, 1)) + ")");
+    // Hangul syllables and most Vietnamese letters: a 3-byte lead with no special second byte.
+    if (b >= 0xE1 && b <= 0xEC && i + 2 < size && internal::is_continuation(p[i + 1]) &&
+        internal::is_continuation(p[i + 2])) {
+      i += 3;
+      continue;
     }
+    int len = sequence_length(b);
+    if (len == 0) return fail(i, ErrorCode::kInvalidUtf8, "invalid UTF-8 (" + hex_bytes(bytes.substr(i, 1)) + ")");
     std::size_t n = static_cast<std::size_t>(len);
     for (std::size_t k = 1; k < n; ++k) {
       if (i + k >= size) {  // the sequence continues in the next feed
+        advance_position(bytes.substr(0, i));
         pending_.assign(bytes.substr(i));
         pending_offset_ = offset_ + i;
         offset_ += size;
         return std::nullopt;
       }
       if (!valid_continuation(b, static_cast<int>(k), p[i + k])) {
-        return make_error(ErrorCode::kInvalidUtf8, offset_ + i,
-                          "invalid UTF-8 (" + hex_bytes(bytes.substr(i, k + 1)) + ")");
+        return fail(i, ErrorCode::kInvalidUtf8, "invalid UTF-8 (" + hex_bytes(bytes.substr(i, k + 1)) + ")");
       }
     }
-    ++col_;
     i += n;
   }
+  advance_position(bytes);
   offset_ += size;
   return std::nullopt;
+}
+
+void Utf8Checker::advance_position(std::string_view checked) {
+  const std::size_t last_break = checked.rfind('\n');
+  if (last_break == std::string_view::npos) {
+    col_ += internal::count_code_points(checked);
+    return;
+  }
+  line_ += static_cast<std::uint64_t>(std::count(checked.begin(), checked.end(), '\n'));
+  col_ = 1 + internal::count_code_points(checked.substr(last_break + 1));
 }
 
 std::optional<Error> Utf8Checker::finish() {

@@ -105,6 +105,16 @@ TEST(Utf8Checker, ReportsSurrogateWithOffset) {
   EXPECT_FALSE(check_all("\xED\x9F\xBF").has_value());
 }
 
+// Hangul syllables take a shorter path than other sequences: a bad byte in the second or
+// third place of one is still found, with its line and column after earlier feeds.
+TEST(Utf8Checker, ReportsBadHangulContinuation) {
+  expect_error(check_all("가나\n다\xEB\x9D\x41"), ErrorCode::kInvalidUtf8, 10, 2, 2, "EB 9D 41");
+  expect_error(check_all("\xEA\x41\x80"), ErrorCode::kInvalidUtf8, 0, 1, 1, "EA 41");
+  Utf8Checker checker("t.txt");
+  EXPECT_FALSE(checker.feed("첫 줄\n둘째 줄 ").has_value());  // 19 bytes; line 2 ends at column 6
+  expect_error(checker.feed("셋\xEC\xC0"), ErrorCode::kInvalidUtf8, 22, 2, 7, "EC C0");
+}
+
 TEST(Utf8Checker, ReportsCodePointPastMaximum) {
   // F4 90 80 80 would be U+110000.
   expect_error(check_all("12\xF4\x90\x80\x80"), ErrorCode::kInvalidUtf8, 2, 1, 3, "F4 90");
