@@ -20,7 +20,6 @@
 #include "attach/attach.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "text/ascii.h"
 #include "text/utf8.h"
@@ -631,13 +630,7 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
   const Table* adverbs = rules.table("adverb");
   const Table* comparatives = rules.table("comparative_qualifier");
   const Table* comparison_bases = rules.table("comparison_base");
-  // How many words back a status word may stand from its figure: two unless the language says.
-  std::size_t status_reach = 2;
-  if (const Table* reach = rules.table("status_reach")) {
-    if (auto words_back = reach->lookup("words")) {
-      std::from_chars(words_back->data(), words_back->data() + words_back->size(), status_reach);
-    }
-  }
+  const std::size_t status_reach = rules.status_reach;
   if (drafts.empty()) return;
   auto word_at = [&](std::size_t byte) { return word_holding(words, byte); };
   auto starts_with_entry = [](const Table* t, std::string_view word) -> std::optional<std::string_view> {

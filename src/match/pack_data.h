@@ -228,6 +228,9 @@ struct Table {
   std::bitset<256> last_bytes;
 };
 
+// The most words a status word may stand before its figure (table status_reach).
+inline constexpr std::size_t kMaxStatusReach = 16;
+
 struct LanguageRules {
   std::string lang;
   std::vector<Rule> rules;
@@ -236,6 +239,8 @@ struct LanguageRules {
   NumeralSyntax numerals_swapped;  // decimal and group marks the other way round (1.234,5 / 1,234.5)
   std::unique_ptr<re2::RE2::Set> set;                  // finds candidate rules in one pass
   std::unique_ptr<re2::RE2> prefilter;                 // a digit, or the ${prefilter} fragment
+  // How many words back a status word may stand from its figure: table status_reach, else 2.
+  std::size_t status_reach = 2;
 
   const Table* table(std::string_view name) const { return table_index.find(name); }
   // Attachment asks for tables by name several times per sentence: hashing the name beats

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -16,6 +17,7 @@
 namespace sosu {
 namespace fs = std::filesystem;
 using internal::LanguageRules;
+using internal::kMaxStatusReach;
 using internal::PackSetData;
 using internal::SourcePlace;
 
@@ -484,6 +486,21 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
       for (const auto& [key, value] : points->entries) rules.numerals.point_words.push_back(key);
     }
 
+    // How many words back a status word may stand from its figure (ước tính xuất siêu 23,31 tỷ USD).
+    if (const internal::Table* reach = rules.table("status_reach")) {
+      for (const auto& [key, value] : reach->entries) {
+        std::size_t words = 0;
+        const char* end = value.data() + value.size();
+        auto [stop, problem] = std::from_chars(value.data(), end, words);
+        if (key != "words" || problem != std::errc() || stop != end || words < 1 || words > kMaxStatusReach) {
+          error(ErrorCode::kPackSchema, reach->at,
+                "table status_reach: \"" + key + "\" = \"" + value + "\"; it takes one entry, key=\"words\" with a whole number from 1 to " +
+                    std::to_string(kMaxStatusReach));
+          continue;
+        }
+        rules.status_reach = words;
+      }
+    }
     rules.numerals_swapped = rules.numerals;
     std::swap(rules.numerals_swapped.decimal_mark, rules.numerals_swapped.group_mark);
 

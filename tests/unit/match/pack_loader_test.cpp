@@ -84,6 +84,22 @@ TEST(PackLoader, SchemaProblemsAreAllReported) {
   EXPECT_NE(errors[2].message.find("bananas"), std::string::npos);
 }
 
+TEST(PackLoader, StatusReachThatIsNoNumberNamesTheTable) {
+  std::vector<Error> errors = load_errors({bad("bad_status_reach")});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].code, ErrorCode::kPackSchema);
+  EXPECT_NE(errors[0].file.find("attach.xml"), std::string::npos);
+  EXPECT_EQ(errors[0].line_col->line, 4u);
+  EXPECT_NE(errors[0].message.find("table status_reach: \"words\" = \"bốn\""), std::string::npos) << errors[0].message;
+}
+
+TEST(PackLoader, StatusReachIsReadOnceAtLoad) {
+  Result<PackSet> packs = load_packs({patterns_dir()});
+  ASSERT_TRUE(packs.ok()) << packs.errors().front().to_string();
+  EXPECT_EQ(packs->data().languages.at("vi").status_reach, 4u);
+  EXPECT_EQ(packs->data().languages.at("ko").status_reach, 2u);  // no table: the default
+}
+
 TEST(PackLoader, ReportsProblemsInEveryFileNotJustTheFirst) {
   std::vector<Error> errors = load_errors({bad("multiple_problems")});
   ASSERT_EQ(errors.size(), 2u);
