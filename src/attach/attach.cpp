@@ -406,7 +406,8 @@ class FollowingNounFinder {
         statuses_(rules.table("status_word")),
         directions_(rules.table("direction_word_before")),
         joiners_(rules.table("phrase_joiner")),
-        intros_(rules.table("amount_intro")) {}
+        intros_(rules.table("amount_intro")),
+        amount_nouns_(rules.table("amount_noun")) {}
   bool enabled() const { return stops_ != nullptr; }
 
   std::optional<std::string> find(std::string_view sentence, const std::vector<Word>& words, const Draft& d) const {
@@ -421,7 +422,8 @@ class FollowingNounFinder {
   // (i: the figure's first word):
   // "Tổng thu ngân sách nhà nước trên địa bàn đạt 667,8 tỷ đồng". Between the two may stand
   // times (7 tháng đầu năm) and link words (`subject_link`: đạt, là, có thể; status and
-  // direction words: ước, tăng). Without a link word the phrase must follow a word of
+  // direction words: ước, tăng). A word of `amount_noun` (xuất siêu) there is the phrase
+  // itself. Without a link word the phrase must follow a word of
   // `amount_intro` (với tổng kinh phí 1,5 tỷ đồng), else it is likely a verb and its object
   // (xử phạt hành chính 1,2 tỷ đồng). Joiners (`phrase_joiner`: trên, của, và) stay inside
   // the phrase; another figure, punctuation or a stop word ends it. `times`: where the
@@ -455,6 +457,12 @@ class FollowingNounFinder {
       } else {
         break;
       }
+    }
+    // A word that names the amount after it (`amount_noun`: xuất siêu 23,31 tỷ USD) is the
+    // phrase, linked or not.
+    if (i > 0 && !words[i - 1].punct_after) {
+      if (const std::string pair = pair_before(i); !pair.empty() && is(amount_nouns_, pair)) return pair;
+      if (is(amount_nouns_, words[i - 1].text)) return std::string(words[i - 1].text);
     }
     constexpr std::size_t kLongest = 12;  // words; a longer run is no noun phrase found here
     std::size_t begin = i;
@@ -535,6 +543,7 @@ class FollowingNounFinder {
   const Table* directions_;
   const Table* joiners_;
   const Table* intros_;
+  const Table* amount_nouns_;
 };
 
 // A place by the language's tables: a known name (충북, 서울) or a name with a place suffix

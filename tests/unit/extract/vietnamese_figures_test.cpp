@@ -116,6 +116,18 @@ TEST(VietnameseStatus, AStatusWordBeforeTheFiguresVerb) {
   EXPECT_FALSE(by_text(figures, "500 tỷ đồng").status.has_value());
 }
 
+// A word that names the amount after it (amount_noun) is its subject, with a link word between
+// or none; a verb before an amount with no link word still names nothing.
+TEST(VietnameseSubject, AWordThatNamesTheAmountAfterIt) {
+  auto figures = testing::extract(
+      "Trong 11 tháng, cả nước ước tính xuất siêu 23,31 tỷ USD, riêng tháng 11 nhập siêu ước 1,2 tỷ USD. "
+      "Thanh tra đã xử phạt hành chính 1,5 tỷ đồng.");
+  EXPECT_EQ(by_text(figures, "23,31 tỷ USD").subject, "xuất siêu");  // was none
+  EXPECT_EQ(by_text(figures, "23,31 tỷ USD").status, "estimate");
+  EXPECT_EQ(by_text(figures, "1,2 tỷ USD").subject, "nhập siêu");  // linked by ước, as before
+  EXPECT_FALSE(by_text(figures, "1,5 tỷ đồng").subject.has_value());
+}
+
 // The statistics office's months so far of a year said from this one: months 1 to N of it,
 // one record, not a duration and a year.
 TEST(VietnameseTime, TheFirstMonthsOfAYearSaidFromThisOne) {
