@@ -141,7 +141,8 @@ class SubjectFinder {
         numbered_nouns_(rules.table("numbered_noun")),
         lookalikes_(rules.table("lookalike_noun")),
         times_(rules.table("relative_time")),
-        hops_(rules.table("subject_hop")) {}
+        hops_(rules.table("subject_hop")),
+        glosses_(rules.table("amount_gloss")) {}
 
   bool enabled() const { return particles_ != nullptr; }
 
@@ -178,6 +179,20 @@ class SubjectFinder {
     // 1. F의 NP counts NP, unless a bare noun stands before F (당원 1,086명의 당 활동).
     if (tail_role == "genitive" && !tail.punct_after) {
       return bare_noun_before ? phrase_before(before) : phrase_after(after, false);
+    }
+    // 1b. F 상당의 NP, F어치의 NP, F 어치 NP: a word that glosses the amount (`amount_gloss`),
+    // bare or with the genitive, is F의 NP: 9000여만원 상당의 귀금속 counts 귀금속.
+    if (glosses_ != nullptr && !bare_noun_before) {
+      auto glossed = [&](std::string_view word) {
+        const std::string_view role = role_of(word);
+        return (role.empty() || role == "genitive") && glosses_->lookup(role.empty() ? word : stem(word)).has_value();
+      };
+      if (!tail.text.empty() && !tail.punct_after && glossed(tail.text)) return phrase_after(after, false);
+      if (tail.text.empty() && !tail.punct_after && !tail.punct_before && after.size() > 1 && !after[0].punct_after &&
+          glossed(after[0].text)) {
+        after.drop_nearest();
+        return phrase_after(after, false);
+      }
     }
     // 2. NP이/가/은/는 F
     if (figure_starts_word && !before.empty() && !before[0].punct_after && role_of(before[0].text) == "subject" &&
@@ -378,6 +393,7 @@ class SubjectFinder {
   const Table* lookalikes_;
   const Table* times_;
   const Table* hops_;
+  const Table* glosses_;
 };
 
 bool takes_subject(Kind kind) {

@@ -503,5 +503,20 @@ TEST(KoreanMoney, DollarsAndCents) {
   EXPECT_EQ(by_text(figures, "75센트").value->to_string(), "0.75");
 }
 
+// A word that glosses an amount (amount_gloss: 상당, 규모, 어치), bare or with the genitive,
+// reads as F의 NP: the noun after it is the subject, before any subject of the sentence.
+TEST(KoreanSubject, AWordThatGlossesTheAmountLeadsToItsNoun) {
+  auto figures = testing::extract(
+      "총 9000여만원 상당의 귀금속을 훔쳤다. 정부는 1조원 규모의 예산을 편성했다. "
+      "아들에게는 15만 원 어치 장난감을 사줬다. 미국은 73억 달러어치의 무기를 팔았다. "
+      "피해액은 30만원 상당으로 집계됐다. 76세 남성의 40대 딸에게도 증상이 나타났다.");
+  EXPECT_EQ(by_text(figures, "9000여만원").subject, "귀금속");  // was 상당
+  EXPECT_EQ(by_text(figures, "1조원").subject, "예산");         // was 정부
+  EXPECT_EQ(by_text(figures, "15만 원").subject, "장난감");
+  EXPECT_EQ(by_text(figures, "73억 달러").subject, "무기");
+  EXPECT_EQ(by_text(figures, "30만원").subject, "피해액");     // 상당으로: no genitive, no gloss
+  EXPECT_EQ(by_text(figures, "40대").subject, "딸");            // 에게도 is stripped
+}
+
 }  // namespace
 }  // namespace sosu
