@@ -19,6 +19,8 @@
 // Percentages take a subject only from 의 (91.7%의 단위, 비서의 100%).
 #include "attach/attach.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include "text/ascii.h"
@@ -43,6 +45,13 @@ bool is_edge_punct(char c) {
 }
 
 constexpr std::string_view kOpeningQuotes[] = {"\"", "'", "“", "‘", "「", "『"};
+
+bool has_letter(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (u_isalpha(static_cast<UChar32>(decode_next(s, i)))) return true;
+  }
+  return false;
+}
 
 bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -635,6 +644,8 @@ void attach_subjects(const LanguageRules& rules, std::string_view sentence, cons
         d.figure.subject = following.phrase_before(words, word_holding(words, start), spans->times, spans->figures);
       }
     }
+    // A dash or other mark between two numbers (1 - 4 – 2004) names nothing.
+    if (d.figure.subject && !has_letter(*d.figure.subject)) d.figure.subject.reset();
   }
   // A part of a total takes the total's subject (418 trong tổng số 433 tổ chức cơ sở đảng).
   for (std::size_t k = drafts.size(); k-- > 1;) {

@@ -317,5 +317,12 @@ TEST(VietnameseChange, AComparativeWithAComparisonBaseIsADifference) {
   EXPECT_FALSE(bound.direction.has_value());
 }
 
+// A subject holds a letter: the dash between two numbers of a spaced date names nothing.
+TEST(VietnameseSubject, AMarkBetweenNumbersIsNoSubject) {
+  auto figures = testing::extract("Quy định chính thức áp dụng vào 1 - 4 – 2004 tại thành phố.");
+  for (const Figure& f : figures) EXPECT_NE(f.subject, std::optional<std::string>("-")) << f.text;
+  EXPECT_FALSE(by_text(figures, "1").subject.has_value());  // was "-"
+}
+
 }  // namespace
 }  // namespace sosu
