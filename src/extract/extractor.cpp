@@ -297,6 +297,7 @@ class FigureBuilder {
           std::optional<std::int64_t> to_year = integer("to_year"), to_month = integer("to_month"),
                                       to_day = integer("to_day");
           if (!to_month && to_day && month) to_month = month;  // 7월 13일 - 15일
+          if (!month && !to_month && day && to_day) return build_day_span(m, f, *day, *to_day);
           if (!to_month) return false;
           // 10 tháng năm nay: the months of a year said from the reference date's.
           if (const Capture* c = m.capture("relative"); c != nullptr && !year && !to_year) {
@@ -391,6 +392,28 @@ class FigureBuilder {
       return true;
     }
     f.date = internal::shift_date(*options_.ref_date, *unit, static_cast<int>(*way == "ago" ? -*amount : *amount));
+    return true;
+  }
+
+  // 지난 21~24일, 이달 3∼4일: days of a month the text does not name. The first day is
+  // placed as a day alone is (지난 is the latest such day before the reference date, a month
+  // word names its month), the last in the same month.
+  bool build_day_span(const Match& m, Figure& f, std::int64_t day, std::int64_t to_day) const {
+    if (day < 1 || to_day > 31 || to_day <= day) return false;
+    const std::string_view relative = capture_text(sentence_, m.capture("relative"));
+    std::optional<std::string> month;  // YYYY-MM, or none while the reference date is unknown
+    if (std::optional<std::string> code = lookup("relative_time", relative)) {
+      month = resolve_relative(*code, options_.ref_date);
+      if (!month) f.relative = *code;
+      if (month && month->size() != 7) return false;  // a code of a day or year, not a month
+    } else if (options_.ref_date) {
+      const std::string first = resolve_day(static_cast<int>(day), lookup("day_relative", relative).value_or(""),
+                                            options_.ref_date);
+      month = first.substr(0, 7);
+    }
+    const std::string prefix = month ? *month + "-" : std::string("---");
+    f.from_date = prefix + internal::two_digits(day);
+    f.to_date = prefix + internal::two_digits(to_day);
     return true;
   }
 
