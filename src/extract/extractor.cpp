@@ -117,7 +117,7 @@ class FigureBuilder {
     for (const auto& [field, value] : rule.fixed) set_field(f, field, value);
 
     if (const Capture* c = m.capture("value")) {
-      auto n = parse_numeral(capture_text(sentence_, c), numerals_);
+      auto n = numeral(capture_text(sentence_, c));
       if (!n) return false;
       f.value = n->value;
       f.decimals = n->decimals;
@@ -126,7 +126,7 @@ class FigureBuilder {
     for (const char* bound : {"from", "to"}) {
       const Capture* c = m.capture(bound);
       if (c == nullptr) continue;
-      auto n = parse_numeral(capture_text(sentence_, c), numerals_);
+      auto n = numeral(capture_text(sentence_, c));
       if (!n) return false;
       (std::string_view(bound) == "from" ? f.from : f.to) = n->value;
       if (n->decimals) f.decimals = n->decimals;
@@ -149,7 +149,7 @@ class FigureBuilder {
     if (const Capture* c = m.capture("unit")) f.unit = std::string(capture_text(sentence_, c));
     if (const Capture* c = m.capture("larger")) {
       // 1년 6개월, 2 giờ 30 phút: the larger unit's amount in the smaller one (table unit_ratio).
-      auto larger = parse_numeral(capture_text(sentence_, c), numerals_);
+      auto larger = numeral(capture_text(sentence_, c));
       std::optional<std::string> ratio =
           f.unit ? lookup("unit_ratio", std::string(capture_text(sentence_, m.capture("larger_unit"))) + " " + *f.unit)
                  : std::nullopt;
@@ -161,7 +161,7 @@ class FigureBuilder {
     }
     if (const Capture* c = m.capture("minor")) {
       // 2 đô la và 23 xen, 이달러이십삼센트, 십센트: hundredths of the currency.
-      auto cents = parse_numeral(capture_text(sentence_, c), numerals_);
+      auto cents = numeral(capture_text(sentence_, c));
       if (!cents || !cents->value.is_integer() || cents->value.coefficient < 0 || cents->value.coefficient > 99) {
         return false;
       }
@@ -190,15 +190,15 @@ class FigureBuilder {
     }
     if (const Capture* num = m.capture("numerator"), *den = m.capture("denominator"); num && den) {
       // 3분의 1, 3/4: the value when its decimal ends, and always the fraction as numbers.
-      auto n = parse_numeral(capture_text(sentence_, num), numerals_);
-      auto d = parse_numeral(capture_text(sentence_, den), numerals_);
+      auto n = numeral(capture_text(sentence_, num));
+      auto d = numeral(capture_text(sentence_, den));
       if (!n || !d || !n->value.is_integer() || !d->value.is_integer() || d->value.coefficient <= 0) return false;
       f.fraction = std::to_string(n->value.coefficient) + "/" + std::to_string(d->value.coefficient);
       f.value = exact_quotient(n->value.coefficient, d->value.coefficient);
     }
     if (const Capture* c = m.capture("approx")) {
       // 수백 명: some hundreds, a range of 100 to 999 with no single value.
-      auto scale = parse_numeral(capture_text(sentence_, c), numerals_);
+      auto scale = numeral(capture_text(sentence_, c));
       if (!scale || !scale->value.is_integer() || scale->value.coefficient <= 0) return false;
       f.from = scale->value;
       f.to = Decimal{scale->value.coefficient * 10 - 1, 0};
@@ -347,7 +347,7 @@ class FigureBuilder {
   std::optional<std::int64_t> integer_capture(const Match& m, const char* name) const {
     const Capture* c = m.capture(name);
     if (c == nullptr) return std::nullopt;
-    auto n = parse_numeral(capture_text(sentence_, c), numerals_);
+    auto n = numeral(capture_text(sentence_, c));
     if (!n || !n->value.is_integer()) return std::nullopt;
     return n->value.coefficient;
   }
@@ -468,16 +468,31 @@ class FigureBuilder {
     const internal::Table* t = rules_.table(table);
     if (t == nullptr) return std::nullopt;
     std::optional<std::string_view> v = t->lookup(key);
-    std::size_t first_end = 0;
-    if (!v && !key.empty() && u_isupper(static_cast<UChar32>(internal::decode_next(key, first_end)))) {
-      std::string lower;
-      icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())))
-          .toLower(icu::Locale::getRoot())
-          .toUTF8String(lower);
-      if (lower != key) v = t->lookup(lower);
+    if (!v) {
+      if (std::optional<std::string> lower = lower_case_if_capitalized(key)) v = t->lookup(*lower);
     }
     if (!v) return std::nullopt;
     return std::string(*v);
+  }
+  // A numeral as written, else in lower case, as a key is looked up: Hai mươi lăm người at a
+  // sentence's start is 25.
+  std::optional<ParsedNumeral> numeral(std::string_view text) const {
+    std::optional<ParsedNumeral> n = parse_numeral(text, numerals_);
+    if (!n) {
+      if (std::optional<std::string> lower = lower_case_if_capitalized(text)) n = parse_numeral(*lower, numerals_);
+    }
+    return n;
+  }
+  // The text in lower case when it starts with a capital letter, else none.
+  static std::optional<std::string> lower_case_if_capitalized(std::string_view text) {
+    std::size_t first_end = 0;
+    if (text.empty() || !u_isupper(static_cast<UChar32>(internal::decode_next(text, first_end)))) return std::nullopt;
+    std::string lower;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+        .toLower(icu::Locale::getRoot())
+        .toUTF8String(lower);
+    if (lower == text) return std::nullopt;
+    return lower;
   }
   static void set_field(Figure& f, std::string_view field, const std::string& value) {
     if (field == "unit") f.unit = value;

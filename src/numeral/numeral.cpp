@@ -162,6 +162,7 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
   bool have_current = false, have_any = false;
   std::int64_t last_large = 0;
   bool after_large = false;  // the last part was a large scale word
+  bool after_digit_word = false;  // the last part was a digit word (hai, 삼)
   bool approximate = false;
   std::optional<int> decimals;
   bool negative = false;
@@ -176,6 +177,8 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       text.remove_prefix(1);
       continue;
     }
+    const bool prev_digit_word = after_digit_word;
+    after_digit_word = false;
     // A number may open with its decimal mark: ",77" in Vietnamese, ".345" (a batting average).
     const bool opens_with_mark = c == syntax.decimal_mark && !have_any && text.size() > 1 && is_digit(text[1]);
     if (is_digit(c) || opens_with_mark) {
@@ -261,9 +264,14 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       have_any = true;
       text.remove_prefix(s->first.size());
     } else if (const auto* d = longest_word(text, syntax.digit_words)) {
+      // A unit word after a unit word makes no number (ba bốn người, 사오천원: "three or four");
+      // after a zero (một trăm linh năm) or a native ten (열두, 서른다섯) it adds.
+      if (prev_digit_word && current.coefficient % 10 != 0) return std::nullopt;
       current = add(current, WideDecimal{d->second, 0});
       have_current = have_any = true;
       text.remove_prefix(d->first.size());
+      after_digit_word = true;
+      continue;
     } else {
       return std::nullopt;
     }

@@ -324,5 +324,14 @@ TEST(VietnameseSubject, AMarkBetweenNumbersIsNoSubject) {
   EXPECT_FALSE(by_text(figures, "1").subject.has_value());  // was "-"
 }
 
+// A number in words may start a sentence with a capital (Hai mươi lăm người: 25, not mươi
+// lăm = 15); two unit words in a row are no number (ba bốn người, "three or four", not 7).
+TEST(VietnameseNumerals, CapitalizedAndPairedNumberWords) {
+  auto figures = testing::extract("Hai mươi lăm người đã đến. Ba nghìn hộ dân được hỗ trợ. Có ba bốn người ở lại.");
+  EXPECT_EQ(by_text(figures, "Hai mươi lăm người").value->to_string(), "25");  // was mươi lăm người, 15
+  EXPECT_EQ(by_text(figures, "Ba nghìn hộ").value->to_string(), "3000");       // was nghìn, 1000
+  for (const Figure& f : figures) EXPECT_EQ(f.text.find("ba bốn"), std::string::npos) << f.text;  // was 7
+}
+
 }  // namespace
 }  // namespace sosu

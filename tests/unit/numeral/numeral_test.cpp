@@ -203,6 +203,12 @@ TEST(NumeralKo, RejectsMalformedNumbers) {
   EXPECT_EQ(ko(" "), "nullopt");
   EXPECT_EQ(ko("-"), "nullopt");
   EXPECT_EQ(ko("만개"), "nullopt");
+  // A unit word after a unit word: "four or five" thousand, and 이십이일 (the 22nd, whose 일
+  // is the day) is no 23; a native ten takes its unit.
+  EXPECT_EQ(ko("사오천"), "nullopt");
+  EXPECT_EQ(ko("이십이일"), "nullopt");
+  EXPECT_EQ(ko("열두"), "12");
+  EXPECT_EQ(ko("스물한"), "21");
 }
 
 TEST(NumeralKo, RejectsOverflow) {
@@ -268,6 +274,11 @@ TEST(NumeralVi, RejectsMalformedNumbers) {
   EXPECT_EQ(vi("tỷ lệ"), "nullopt");
   EXPECT_EQ(vi("9.223.372.036.854.775.808"), "nullopt");
   EXPECT_EQ(vi("10.000.000.000 tỷ"), "nullopt");
+  // ba bốn người is "three or four people", no 7; a zero may lead the unit (linh năm).
+  EXPECT_EQ(vi("ba bốn"), "nullopt");
+  EXPECT_EQ(vi("năm hai nghìn"), "nullopt");
+  EXPECT_EQ(vi("một trăm linh năm"), "105");
+  EXPECT_EQ(vi("hai mươi lăm"), "25");
 }
 
 }  // namespace
