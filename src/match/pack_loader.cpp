@@ -494,7 +494,8 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
         auto [stop, problem] = std::from_chars(value.data(), end, words);
         if (key != "words" || problem != std::errc() || stop != end || words < 1 || words > kMaxStatusReach) {
           error(ErrorCode::kPackSchema, reach->at,
-                "table status_reach: \"" + key + "\" = \"" + value + "\"; it takes one entry, key=\"words\" with a whole number from 1 to " +
+                "table status_reach: \"" + key + "\" = \"" + value +
+                    "\"; it takes one entry, key=\"words\" with a whole number from 1 to " +
                     std::to_string(kMaxStatusReach));
           continue;
         }
