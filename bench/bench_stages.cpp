@@ -62,6 +62,23 @@ void BM_Match(benchmark::State& state) {
 }
 BENCHMARK(BM_Match)->Unit(benchmark::kMillisecond);
 
+void BM_MatchBatch(benchmark::State& state) {
+  if (!require_corpus(state)) return;
+  std::vector<std::string_view> sentences;
+  for (const SentenceSpan& s : split_sentences(slice())) {
+    sentences.push_back(slice().substr(s.byte_start, s.byte_end - s.byte_start));
+  }
+  const internal::LanguageRules& ko = packs()->data().languages.at("ko");
+  std::size_t matches = 0;
+  for (auto _ : state) {
+    matches = 0;
+    for (const auto& m : internal::find_matches(ko, sentences)) matches += m.size();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(slice().size()) * state.iterations());
+  state.counters["matches"] = static_cast<double>(matches);
+}
+BENCHMARK(BM_MatchBatch)->Unit(benchmark::kMillisecond);
+
 void BM_TokenizeWords(benchmark::State& state) {
   if (!require_corpus(state)) return;
   std::vector<SentenceSpan> sentences = split_sentences(slice());

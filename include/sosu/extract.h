@@ -28,6 +28,10 @@
 
 namespace sosu {
 
+namespace internal {
+struct Match;
+}  // namespace internal
+
 // A calendar date, for resolving relative times (지난해, 지난달, năm ngoái).
 struct CalendarDate {
   int year = 0, month = 0, day = 0;
@@ -119,11 +123,13 @@ class Extractor {
   };
   // Quotations and parentheses whose language differs from the sentence's and has packs.
   std::vector<Segment> foreign_quotes(std::string_view sentence, const std::string& lang) const;
-  // Steps 4-7 over one segment, appending its figures; matches overlapping `excluded` are dropped.
+  // Steps 5-7 over one segment's matches, appending its figures; matches overlapping
+  // `excluded` are dropped.
   void run_segment(std::string_view doc_id, const PreparedPiece& prepared, std::size_t sentence_offset,
                    std::uint32_t index, std::string_view sentence, const Segment& segment,
-                   const std::vector<Segment>& excluded, std::optional<char> document_decimal_mark,
-                   const ExtractOptions& options, std::vector<Figure>& out) const;
+                   std::vector<internal::Match>& matches, const std::vector<Segment>& excluded,
+                   std::optional<char> document_decimal_mark, const ExtractOptions& options,
+                   std::vector<Figure>& out) const;
   // What the lines around figures say of them: a unit line ("(단위: 억원)") scales the bare
   // numbers under it; a table cell lends its headers. Made once per piece (it finds the unit
   // lines), then applied to the figures of each sentence as they come.

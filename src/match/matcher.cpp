@@ -249,29 +249,35 @@ void drop_glued_qualifier(Match& m, std::string_view sentence) {
 
 }  // namespace
 
-std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sentence) {
-  std::vector<Match> accepted;
-  if (rules.rules.empty()) return accepted;
+namespace {
+
+// The rules a sentence may match, by the prefilter and the set: none, some, or (when the
+// set's DFA ran out of memory on it) all, as no figure may be lost for that.
+struct Candidates {
+  bool any = false;
+  bool all = false;
+  std::vector<int> hits;  // sorted
+  bool hit(int entry) const { return all || std::binary_search(hits.begin(), hits.end(), entry); }
+};
+
+Candidates candidates_of(const LanguageRules& rules, std::string_view sentence) {
+  Candidates out;
   re2::StringPiece text(sentence.data(), sentence.size());
   // A digit is the common case and needs no regex; the prefilter looks for number words.
   const bool has_digit = std::any_of(sentence.begin(), sentence.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!has_digit && !re2::RE2::PartialMatch(text, *rules.prefilter)) return accepted;
-  std::vector<int> hits;
+  if (!has_digit && !re2::RE2::PartialMatch(text, *rules.prefilter)) return out;
   re2::RE2::Set::ErrorInfo error{};
-  const bool set_ran = rules.set->Match(text, &hits, &error);
-  if (!set_ran && error.kind != re2::RE2::Set::kOutOfMemory) return accepted;
-  // When the set's DFA ran out of memory on this sentence, no figure may be lost for it:
-  // every rule runs on its own instead.
-  std::sort(hits.begin(), hits.end());
-  auto hit = [&](int entry) { return !set_ran || std::binary_search(hits.begin(), hits.end(), entry); };
-  std::vector<Span> spans;
-  for (std::size_t index = 0; index < rules.rules.size(); ++index) {
-    const Rule& rule = rules.rules[index];
-    if (hit(static_cast<int>(index)) && std::all_of(rule.required_contexts.begin(), rule.required_contexts.end(), hit)) {
-      collect_spans(rule, sentence, spans);
-    }
-  }
+  const bool set_ran = rules.set->Match(text, &out.hits, &error);
+  if (!set_ran && error.kind != re2::RE2::Set::kOutOfMemory) return out;
+  out.any = true;
+  out.all = !set_ran;
+  std::sort(out.hits.begin(), out.hits.end());
+  return out;
+}
 
+// Among overlapping spans of one sentence the longer wins, then the higher priority, then
+// the earlier; the winners in order of their start.
+std::vector<Span> winners_of(std::vector<Span>& spans) {
   std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
     std::size_t la = a.end - a.start, lb = b.end - b.start;
     if (la != lb) return la > lb;
@@ -286,12 +292,66 @@ std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sen
     if (!overlaps) winners.push_back(s);
   }
   std::sort(winners.begin(), winners.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
-  accepted.reserve(winners.size());
-  for (const Span& s : winners) {
-    accepted.push_back(with_captures(s, sentence));
-    drop_glued_qualifier(accepted.back(), sentence);
+  return winners;
+}
+
+}  // namespace
+
+std::vector<std::vector<Match>> find_matches(const LanguageRules& rules,
+                                             const std::vector<std::string_view>& sentences) {
+  std::vector<std::vector<Match>> accepted(sentences.size());
+  if (rules.rules.empty()) return accepted;
+  // Rule by rule over all the sentences, not sentence by sentence: each rule's DFA then stays
+  // in the cache from one search to the next, where a sentence's dozen rules evicted each other.
+  std::vector<std::vector<std::uint32_t>> sentences_of_rule(rules.rules.size());
+  for (std::uint32_t k = 0; k < sentences.size(); ++k) {
+    const Candidates candidates = candidates_of(rules, sentences[k]);
+    if (!candidates.any) continue;
+    auto take = [&](std::size_t index) {
+      const Rule& rule = rules.rules[index];
+      if (std::all_of(rule.required_contexts.begin(), rule.required_contexts.end(),
+                      [&](int entry) { return candidates.hit(entry); })) {
+        sentences_of_rule[index].push_back(k);
+      }
+    };
+    if (candidates.all) {
+      for (std::size_t index = 0; index < rules.rules.size(); ++index) take(index);
+    } else {
+      // The set's entries are the rules, by index, then the contexts they require.
+      for (int entry : candidates.hits) {
+        if (static_cast<std::size_t>(entry) < rules.rules.size()) take(static_cast<std::size_t>(entry));
+      }
+    }
+  }
+  std::vector<std::vector<Span>> spans(sentences.size());
+  for (std::size_t index = 0; index < rules.rules.size(); ++index) {
+    for (std::uint32_t k : sentences_of_rule[index]) collect_spans(rules.rules[index], sentences[k], spans[k]);
+  }
+  struct Winner {
+    std::uint32_t sentence;
+    std::uint32_t slot;
+    Span span;
+  };
+  std::vector<Winner> winners;
+  for (std::uint32_t k = 0; k < sentences.size(); ++k) {
+    if (spans[k].empty()) continue;
+    std::vector<Span> w = winners_of(spans[k]);
+    accepted[k].resize(w.size());
+    for (std::uint32_t slot = 0; slot < w.size(); ++slot) winners.push_back(Winner{k, slot, w[slot]});
+  }
+  // Captures rule by rule too, for the same reason.
+  std::stable_sort(winners.begin(), winners.end(),
+                   [](const Winner& a, const Winner& b) { return a.span.rule < b.span.rule; });
+  for (const Winner& w : winners) {
+    Match& m = accepted[w.sentence][w.slot];
+    m = with_captures(w.span, sentences[w.sentence]);
+    drop_glued_qualifier(m, sentences[w.sentence]);
   }
   return accepted;
+}
+
+std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sentence) {
+  return std::move(find_matches(rules, std::vector<std::string_view>{sentence}).front());
 }
 
 }  // namespace sosu::internal

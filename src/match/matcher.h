@@ -34,6 +34,10 @@ struct Match {
 // Every accepted match in the sentence, sorted by start, none overlapping: among overlapping
 // candidates the longer wins, then the higher priority, then the earlier.
 std::vector<Match> find_matches(const LanguageRules& rules, std::string_view sentence);
+// The same for many sentences at once, each sentence's matches in its place: faster than one
+// sentence at a time, as each rule runs over all of them in turn.
+std::vector<std::vector<Match>> find_matches(const LanguageRules& rules,
+                                             const std::vector<std::string_view>& sentences);
 
 }  // namespace sosu::internal
 
