@@ -251,8 +251,15 @@ void drop_glued_qualifier(Match& m, std::string_view sentence) {
 
 namespace {
 
-// The rules a sentence may match, by the prefilter and the set: none, some, or (when the
-// set's DFA ran out of memory on it) all, as no figure may be lost for that.
+// Whether a sentence may hold a figure at all. A digit is the common case and needs no
+// regex; the prefilter looks for number words.
+bool worth_matching(const LanguageRules& rules, std::string_view sentence) {
+  const bool has_digit = std::any_of(sentence.begin(), sentence.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return has_digit || re2::RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *rules.prefilter);
+}
+
+// The rules a sentence may match, by the set: some, or (when the set's DFA ran out of memory
+// on it) all, as no figure may be lost for that.
 struct Candidates {
   bool any = false;
   bool all = false;
@@ -262,12 +269,8 @@ struct Candidates {
 
 Candidates candidates_of(const LanguageRules& rules, std::string_view sentence) {
   Candidates out;
-  re2::StringPiece text(sentence.data(), sentence.size());
-  // A digit is the common case and needs no regex; the prefilter looks for number words.
-  const bool has_digit = std::any_of(sentence.begin(), sentence.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!has_digit && !re2::RE2::PartialMatch(text, *rules.prefilter)) return out;
   re2::RE2::Set::ErrorInfo error{};
-  const bool set_ran = rules.set->Match(text, &out.hits, &error);
+  const bool set_ran = rules.set->Match(re2::StringPiece(sentence.data(), sentence.size()), &out.hits, &error);
   if (!set_ran && error.kind != re2::RE2::Set::kOutOfMemory) return out;
   out.any = true;
   out.all = !set_ran;
@@ -303,8 +306,13 @@ std::vector<std::vector<Match>> find_matches(const LanguageRules& rules,
   if (rules.rules.empty()) return accepted;
   // Rule by rule over all the sentences, not sentence by sentence: each rule's DFA then stays
   // in the cache from one search to the next, where a sentence's dozen rules evicted each other.
-  std::vector<std::vector<std::uint32_t>> sentences_of_rule(rules.rules.size());
+  // Each stage over all the sentences before the next, for the same reason.
+  std::vector<std::uint32_t> worth;
   for (std::uint32_t k = 0; k < sentences.size(); ++k) {
+    if (worth_matching(rules, sentences[k])) worth.push_back(k);
+  }
+  std::vector<std::vector<std::uint32_t>> sentences_of_rule(rules.rules.size());
+  for (std::uint32_t k : worth) {
     const Candidates candidates = candidates_of(rules, sentences[k]);
     if (!candidates.any) continue;
     auto take = [&](std::size_t index) {
