@@ -93,6 +93,30 @@ std::optional<CodePointClass> CodePointClass::parse(std::string_view regex) {
   return out;
 }
 
+std::optional<std::vector<CodePointClass>> CodePointClass::parse_run(std::string_view regex) {
+  std::vector<CodePointClass> run;
+  std::size_t i = 0;
+  while (i < regex.size()) {
+    // One part: a bracket class, an escape, or a literal code point.
+    const std::size_t start = i;
+    if (regex[i] == '[') {
+      ++i;
+      while (i < regex.size() && regex[i] != ']') i += regex[i] == '\\' ? std::size_t{2} : std::size_t{1};
+      ++i;
+    } else if (regex[i] == '\\') {
+      i += 2;
+    } else {
+      decode_next(regex, i);
+    }
+    if (i > regex.size()) return std::nullopt;
+    std::optional<CodePointClass> part = parse(regex.substr(start, i - start));
+    if (!part) return std::nullopt;
+    run.push_back(std::move(*part));
+  }
+  if (run.empty()) return std::nullopt;
+  return run;
+}
+
 std::optional<std::string> CodePointClass::bracket(bool complement) const {
   std::string out = complement ? "[^" : "[";
   char hex[16];
@@ -164,21 +188,21 @@ struct Span {
 bool next_match(const Rule& rule, std::string_view sentence, std::size_t pos, std::size_t& start, std::size_t& end) {
   re2::StringPiece text(sentence.data(), sentence.size());
   re2::StringPiece whole;
-  // The search regex consumes the code point before the start, so it starts one earlier; at
-  // the sentence's second code point its `^` branch could win with a start before `pos`, and
-  // there the rule's own regex is searched instead.
+  // The search regex consumes the code points before the start, so it starts that much
+  // earlier; at the sentence's second code point a `^` branch could win with a start before
+  // `pos`, and there the rule's own regex is searched instead.
   std::size_t from = pos;
-  if (from > 0) decode_prev(sentence, from);
+  for (int k = 0; k < rule.search_prefix_code_points && from > 0; ++k) decode_prev(sentence, from);
   const bool folded = rule.search_re != nullptr && !(from == 0 && pos > 0 && rule.search_allows_start);
   const re2::RE2& re = folded ? *rule.search_re : *rule.re;
   if (!re.Match(text, folded ? from : pos, sentence.size(), re2::RE2::UNANCHORED, &whole, 1)) return false;
   start = static_cast<std::size_t>(whole.data() - sentence.data());
   end = start + whole.size();
-  // The prefix took a code point, unless its `^` branch did: leftmost-first tries that
+  // The prefix took its code points, unless its `^` branch did: leftmost-first tries that
   // branch first, so it did when the rule matches at the sentence start.
   if (folded && !(start == 0 && rule.search_allows_start &&
                   rule.re->Match(text, 0, sentence.size(), re2::RE2::ANCHOR_START, nullptr, 0))) {
-    decode_next(sentence, start);
+    for (int k = 0; k < rule.search_prefix_code_points; ++k) decode_next(sentence, start);
   }
   return true;
 }

@@ -45,6 +45,9 @@ struct CodePointClass {
   }
   // The class a guard's regex states, if it is only that (no repetition, groups or anchors).
   static std::optional<CodePointClass> parse(std::string_view regex);
+  // The classes of a regex that is only a run of them ([가-힣A-Za-z]\(: two), one per code
+  // point; none when any part is more than one class.
+  static std::optional<std::vector<CodePointClass>> parse_run(std::string_view regex);
   // The class as an RE2 bracket expression, `[...]` or `[^...]` for its complement; none when
   // an item is negated, as a union of complements has no bracket form.
   std::optional<std::string> bracket(bool complement) const;
@@ -86,11 +89,13 @@ struct Rule {
   int priority = 0;  // breaks ties between overlapping matches of equal length
   std::vector<std::pair<std::string, std::string>> fixed;  // fields set by attribute (unit="%")
   std::unique_ptr<re2::RE2> re;
-  // What is searched for the rule's matches: `re` behind the one code point its before-guards
-  // allow there, `(?:^|[^0-9A-Za-z.,])(?:re)`, so that starts the guards reject are skipped by
-  // the DFA instead of being found and retried one by one. Null when no guard has that form.
+  // What is searched for the rule's matches: `re` behind the code points its before-guards
+  // allow there, `(?:^|[^0-9A-Za-z.,])(?:re)` or `[가-힣A-Za-z][(](?:re)`, so that starts the
+  // guards reject are skipped by the DFA instead of being found and retried one by one. Null
+  // when no guard has that form.
   std::unique_ptr<re2::RE2> search_re;
   bool search_allows_start = false;  // the prefix is `(?:^|...)`: a match may start the sentence
+  int search_prefix_code_points = 1;  // what the prefix takes before the match, but for `^`
   std::vector<std::pair<std::string, int>> captures;       // capture name -> group index
   std::vector<Guard> guards;
   // Entries of the language's set for contexts the guards require: the rule runs only on a

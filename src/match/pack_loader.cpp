@@ -397,7 +397,14 @@ bool can_prefilter(const std::string& body, const re2::RE2& guard) {
 }
 
 // The before-guards that read one code point, merged into the prefix of the rule's search
-// regex (Rule::search_re): every rejected class as one complement, else one required class.
+// regex (Rule::search_re): every rejected class as one complement, else one required class,
+// else a required run of classes ([가-힣A-Za-z]\(, a letter and a parenthesis).
+struct SearchPrefix {
+  std::string regex;
+  bool allows_start = false;
+  int code_points = 1;
+};
+
 class BeforeContext {
  public:
   void add(bool reject, std::string_view body) {
@@ -407,7 +414,7 @@ class BeforeContext {
       }
       return;
     }
-    if (required_) return;  // one is enough to narrow the search
+    if (!required_.empty()) return;  // one is enough to narrow the search
     // require-before="^|\s$": the sentence start, or that code point.
     const bool allows_start = body.substr(0, 2) == "^|";
     if (allows_start) {
@@ -415,28 +422,32 @@ class BeforeContext {
       if (body.size() >= 2 && body.back() == '$' && body[body.size() - 2] != '\\') body.remove_suffix(1);
     }
     if (auto c = internal::CodePointClass::parse(body)) {
-      required_ = std::move(*c);
+      required_ = {std::move(*c)};
       required_allows_start_ = allows_start;
+    } else if (auto run = internal::CodePointClass::parse_run(body); run && !allows_start) {
+      required_ = std::move(*run);
     }
   }
 
-  // The prefix, and whether it lets a match start the sentence; none when no guard folds.
-  std::optional<std::pair<std::string, bool>> prefix() const {
+  // The prefix; none when no guard folds.
+  std::optional<SearchPrefix> prefix() const {
     if (!rejected_.items.empty()) {
-      if (auto complement = rejected_.bracket(true)) return std::make_pair("(?:^|" + *complement + ")", true);
+      if (auto complement = rejected_.bracket(true)) return SearchPrefix{"(?:^|" + *complement + ")", true, 1};
     }
-    if (required_) {
-      if (auto allowed = required_->bracket(false)) {
-        if (required_allows_start_) return std::make_pair("(?:^|" + *allowed + ")", true);
-        return std::make_pair(*allowed, false);
-      }
+    if (required_.empty()) return std::nullopt;
+    std::string regex;
+    for (const internal::CodePointClass& c : required_) {
+      std::optional<std::string> allowed = c.bracket(false);
+      if (!allowed) return std::nullopt;
+      regex += *allowed;
     }
-    return std::nullopt;
+    if (required_allows_start_) return SearchPrefix{"(?:^|" + regex + ")", true, 1};
+    return SearchPrefix{regex, false, static_cast<int>(required_.size())};
   }
 
  private:
   internal::CodePointClass rejected_;
-  std::optional<internal::CodePointClass> required_;
+  std::vector<internal::CodePointClass> required_;  // one class per code point
   bool required_allows_start_ = false;
 };
 
@@ -563,8 +574,9 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
       }
       if (!captures_ok) continue;
       if (auto prefix = before_context.prefix()) {
-        rule.search_re = compile(prefix->first + "(?:" + *pattern + ")");
-        rule.search_allows_start = prefix->second;
+        rule.search_re = compile(prefix->regex + "(?:" + *pattern + ")");
+        rule.search_allows_start = prefix->allows_start;
+        rule.search_prefix_code_points = prefix->code_points;
         // Only a speed-up: where the longer regex does not compile, `re` is searched as is.
         if (!rule.search_re->ok()) rule.search_re.reset();
       }

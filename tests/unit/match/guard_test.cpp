@@ -1,6 +1,7 @@
 // Guards that test one code point are read without RE2: they must agree with their regex.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -82,6 +83,21 @@ TEST(CodePointClass, AgreesWithRe2OnEveryPackGuard) {
   EXPECT_GE(checked, 100);  // most guards are one code point
 }
 
+TEST(CodePointClass, ReadsARunOfClassesOnePerCodePoint) {
+  auto run = CodePointClass::parse_run("[가-힣A-Za-z]\\(");
+  ASSERT_TRUE(run);
+  ASSERT_EQ(run->size(), 2U);
+  EXPECT_TRUE((*run)[0].contains(U'씨'));
+  EXPECT_FALSE((*run)[0].contains(U'('));
+  EXPECT_TRUE((*run)[1].contains(U'('));
+  EXPECT_FALSE((*run)[1].contains(U'A'));
+  ASSERT_TRUE(CodePointClass::parse_run("억원"));
+  EXPECT_EQ(CodePointClass::parse_run("억원")->size(), 2U);
+  for (const char* regex : {"", "[0-9]+", "a|bc", "(?:ab)", "[a-", "\\", "ab?"}) {
+    EXPECT_FALSE(CodePointClass::parse_run(regex)) << regex;
+  }
+}
+
 TEST(CodePointClass, HasNoBracketFormForAComplementInAUnion) {
   EXPECT_FALSE(CodePointClass::parse("[^가-힣]|[0-9]")->bracket(false));
   EXPECT_EQ(CodePointClass::parse("[0-9]|\\.")->bracket(true), "[^\\x{30}-\\x{39}\\x{2E}]");
@@ -97,7 +113,10 @@ TEST(FoldedGuards, FindTheSameMatchesAsTheRulesOwnRegex) {
   // The test owns the packs: it takes the search regexes out to run the plain search.
   auto& data = const_cast<internal::PackSetData&>(packs->data());
   std::vector<std::string> lines = {"3.5", ".345로", " .345로 1위", "1개", "가1개", "A5개 3개5명",
-                                    "x12345개 그리고 12개", "1,2,3개", "ba mươi ba", ",77 và ,5"};
+                                    "x12345개 그리고 12개", "1,2,3개", "ba mươi ba", ",77 và ,5",
+                                    // a required run of two code points (A(57)씨): at the start,
+                                    // right after another match, doubled, nested
+                                    "(57)씨", "A(57)씨는", "A(5)B(6)·", "가(1)(2)", "A((57)씨", "손흥민(23·토트넘)"};
   for (const char* dir : {"ko", "vi"}) {
     for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "corpora" / dir)) {
       if (entry.path().extension() != ".txt") continue;
@@ -128,6 +147,10 @@ TEST(FoldedGuards, FindTheSameMatchesAsTheRulesOwnRegex) {
     EXPECT_GT(with_fold.size(), 200U) << lang;
   }
   EXPECT_GE(folded, 60);
+  const internal::LanguageRules& ko = data.languages.at("ko");
+  auto age = std::find_if(ko.rules.begin(), ko.rules.end(), [](const internal::Rule& r) { return r.id == "ko/quantity/age_after_name"; });
+  ASSERT_NE(age, ko.rules.end());
+  EXPECT_EQ(age->search_prefix_code_points, 2);
 }
 
 }  // namespace
