@@ -60,6 +60,11 @@ struct NumeralSyntax {
   // Words that mark an amount as approximate inside a numeral (3억7천여만원): skipped, and the
   // result says it was approximate.
   std::vector<std::string> approximate_words;
+  // Words for a half of the scale word just before them (hai nghìn rưỡi 2500, 2 tỷ rưỡi).
+  std::vector<std::string> half_words;
+  // A lone digit right after a scale of a hundred or more, ending the number, counts one
+  // place lower (Vietnamese: một trăm hai 120, hai nghìn ba 2300, 7 triệu 5 7500000).
+  bool short_tail = false;
 };
 
 struct ParsedNumeral {

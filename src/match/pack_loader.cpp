@@ -83,6 +83,7 @@ struct RawLanguage {
   std::vector<std::string> rule_order;   // ids in load order, for deterministic output
   std::optional<char> decimal_mark, group_mark;
   bool infer_marks = false;
+  bool short_tail = false;
 };
 
 class Loader {
@@ -235,6 +236,7 @@ void Loader::load_file(const fs::path& path, std::size_t dir_index) {
         (std::string(attr) == "decimal-mark" ? raw.decimal_mark : raw.group_mark) = v[0];
       }
       raw.infer_marks = node.attribute("infer").as_bool(false);
+      raw.short_tail = node.attribute("short-tail").as_bool(false);
     } else if (element == "rule") {
       RawRule rule;
       rule.at = at;
@@ -471,6 +473,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     rules.numerals.decimal_mark = raw.decimal_mark.value_or('.');
     rules.numerals.group_mark = raw.group_mark.value_or(',');
     rules.numerals.infer_marks = raw.infer_marks;
+    rules.numerals.short_tail = raw.short_tail;
     auto numeric_table = [&](const char* name, std::vector<std::pair<std::string, std::int64_t>>& out) {
       const internal::Table* t = rules.table(name);
       if (t == nullptr) return;
@@ -495,6 +498,9 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     }
     if (const internal::Table* points = rules.table("numeral_point")) {
       for (const auto& [key, value] : points->entries) rules.numerals.point_words.push_back(key);
+    }
+    if (const internal::Table* halves = rules.table("numeral_half")) {
+      for (const auto& [key, value] : halves->entries) rules.numerals.half_words.push_back(key);
     }
 
     // How many words back a status word may stand from its figure (ước tính xuất siêu 23,31 tỷ USD).

@@ -163,6 +163,10 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
   std::int64_t last_large = 0;
   bool after_large = false;  // the last part was a large scale word
   bool after_digit_word = false;  // the last part was a digit word (hai, 삼)
+  std::int64_t scale_before = 0;  // the scale word the last part followed directly, if any
+  std::int64_t last_scale = 0;    // the last part's value when it was a scale word
+  std::int64_t tail_digit = -1;   // the last part, when a lone digit right after a scale ≥ 100
+  bool after_half = false;        // the last part was a half word: only a larger scale may follow
   bool approximate = false;
   std::optional<int> decimals;
   bool negative = false;
@@ -179,6 +183,15 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
     }
     const bool prev_digit_word = after_digit_word;
     after_digit_word = false;
+    scale_before = last_scale;
+    last_scale = 0;
+    tail_digit = -1;
+    const bool prev_half = after_half;
+    after_half = false;
+    if (prev_half) {
+      const auto* w = longest_word(text, syntax.large_scales);
+      if (w == nullptr || w->second <= last_large) return std::nullopt;
+    }
     // A number may open with its decimal mark: ",77" in Vietnamese, ".345" (a batting average).
     const bool opens_with_mark = c == syntax.decimal_mark && !have_any && text.size() > 1 && is_digit(text[1]);
     if (is_digit(c) || opens_with_mark) {
@@ -197,6 +210,7 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       current = add(current, WideDecimal{d->coefficient, d->scale});
       have_current = have_any = true;
       after_large = false;
+      if (n == 1 && scale_before >= 100) tail_digit = text[0] - '0';
       text.remove_prefix(n);
       continue;
     }
@@ -211,12 +225,27 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
         total = add(total, times(unit, w->second));
       }
       last_large = w->second;
+      last_scale = w->second;
       section = current = WideDecimal{};
       have_current = false;
       have_any = true;
       after_large = true;
       text.remove_prefix(w->first.size());
       if (!total.fits()) return std::nullopt;
+      continue;
+    }
+    if (std::size_t len = starting_word(text, syntax.half_words); len > 0) {
+      // Half of the scale just before: of the section's hundred (trăm rưỡi), else of the
+      // large scale that closed the total (hai nghìn rưỡi).
+      if (scale_before < 100) return std::nullopt;
+      const WideDecimal half{scale_before * 5, 1};
+      if (after_large) {
+        total = add(total, half);
+      } else {
+        section = add(section, half);
+      }
+      after_half = true;
+      text.remove_prefix(len);
       continue;
     }
     if (std::size_t len = starting_word(text, syntax.approximate_words); len > 0 && have_any) {
@@ -262,6 +291,7 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       current = WideDecimal{};
       have_current = false;
       have_any = true;
+      last_scale = s->second;
       text.remove_prefix(s->first.size());
     } else if (const auto* d = longest_word(text, syntax.digit_words)) {
       // A unit word after a unit word makes no number (ba bốn người, 사오천원: "three or four");
@@ -269,6 +299,7 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       if (prev_digit_word && current.coefficient % 10 != 0) return std::nullopt;
       current = add(current, WideDecimal{d->second, 0});
       have_current = have_any = true;
+      if (scale_before >= 100 && d->second >= 1 && d->second <= 9) tail_digit = d->second;
       text.remove_prefix(d->first.size());
       after_digit_word = true;
       continue;
@@ -278,6 +309,7 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
     if (!total.fits() || !section.fits() || !current.fits()) return std::nullopt;
   }
   if (!have_any) return std::nullopt;
+  if (syntax.short_tail && tail_digit > 0) current = WideDecimal{tail_digit * (scale_before / 10), 0};
   WideDecimal value = add(add(total, section), current);
   if (negative) value.coefficient = -value.coefficient;
   if (!value.fits()) return std::nullopt;

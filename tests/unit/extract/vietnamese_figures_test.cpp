@@ -333,5 +333,28 @@ TEST(VietnameseNumerals, CapitalizedAndPairedNumberWords) {
   for (const Figure& f : figures) EXPECT_EQ(f.text.find("ba bốn"), std::string::npos) << f.text;  // was 7
 }
 
+// Amounts as they are said: a lone digit after the scale is the next place down, rưỡi is a
+// half of the scale, and lower places may carry their own scale.
+TEST(VietnameseNumerals, AmountsAsTheyAreSaid) {
+  auto figures = testing::extract(
+      "Giá vàng tăng thêm 1 triệu 2 đồng mỗi lượng, thu nhập bình quân đạt 7 triệu 5 mỗi tháng. "
+      "Dự án cần hai nghìn rưỡi tỷ đồng, trong đó vốn vay 2 tỷ rưỡi đồng và 1 tỷ 200 triệu đồng tiền "
+      "mặt; huyện có một trăm hai hộ nghèo và một trăm linh hai hộ cận nghèo.");
+  const Figure& gold = by_text(figures, "1 triệu 2 đồng");
+  EXPECT_EQ(gold.kind, Kind::kMoney);
+  EXPECT_EQ(gold.value->to_string(), "1200000");
+  EXPECT_EQ(gold.unit, "VND");
+  EXPECT_EQ(gold.subject, "Giá vàng");
+  const Figure& income = by_text(figures, "7 triệu 5");
+  EXPECT_EQ(income.value->to_string(), "7500000");
+  EXPECT_NE(income.kind, Kind::kCount);  // mỗi tháng (each month) is counted by nothing
+  EXPECT_EQ(by_text(figures, "hai nghìn rưỡi tỷ đồng").value->to_string(), "2500000000000");
+  EXPECT_EQ(by_text(figures, "2 tỷ rưỡi đồng").value->to_string(), "2500000000");
+  EXPECT_EQ(by_text(figures, "1 tỷ 200 triệu đồng").value->to_string(), "1200000000");
+  EXPECT_EQ(by_text(figures, "một trăm hai hộ").value->to_string(), "120");
+  EXPECT_EQ(by_text(figures, "một trăm linh hai hộ").value->to_string(), "102");
+  for (const Figure& f : figures) EXPECT_NE(f.text, "5") << "the tail of 7 triệu 5 stood alone";
+}
+
 }  // namespace
 }  // namespace sosu

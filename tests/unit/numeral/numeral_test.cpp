@@ -268,6 +268,52 @@ TEST(NumeralVi, ParsesScaleWordsThatFollowEachOther) {
   EXPECT_EQ(vi("1.000 nghìn tỷ"), "1000000000000000");
 }
 
+// As patterns/vi/numerals.xml says it: short-tail="true" and the half word rưỡi.
+std::string vi_spoken(std::string_view text) {
+  NumeralSyntax s = vietnamese();
+  s.short_tail = true;
+  s.half_words = {"rưỡi"};
+  s.digit_words.emplace_back("không", 0);
+  return describe(parse_numeral(text, s));
+}
+
+TEST(NumeralVi, ReadsALoneDigitAfterAHundredOrMoreAsTheNextPlaceDown) {
+  EXPECT_EQ(vi_spoken("một trăm hai"), "120");
+  EXPECT_EQ(vi_spoken("hai trăm mốt"), "210");
+  EXPECT_EQ(vi_spoken("hai nghìn ba"), "2300");
+  EXPECT_EQ(vi_spoken("một nghìn tư"), "1400");
+  EXPECT_EQ(vi_spoken("7 triệu 5"), "7500000");
+  EXPECT_EQ(vi_spoken("1 triệu 2"), "1200000");
+  EXPECT_EQ(vi_spoken("3 tỷ 2"), "3200000000");
+  // Not a lone digit after the scale: the places are stated.
+  EXPECT_EQ(vi_spoken("một trăm linh hai"), "102");
+  EXPECT_EQ(vi_spoken("hai mươi ba"), "23");
+  EXPECT_EQ(vi_spoken("hai nghìn không trăm linh năm"), "2005");
+  EXPECT_EQ(vi_spoken("7 triệu 500"), "7000500");
+  EXPECT_EQ(vi_spoken("2 triệu 5 nghìn"), "2005000");
+  EXPECT_EQ(vi_spoken("hai triệu ba trăm nghìn"), "2300000");
+  // Without short-tail the digit adds, as in Korean.
+  EXPECT_EQ(vi("hai nghìn ba"), "2003");
+  EXPECT_EQ(vi("7 triệu 5"), "7000005");
+}
+
+TEST(NumeralVi, ReadsAHalfOfTheScaleBefore) {
+  EXPECT_EQ(vi_spoken("hai nghìn rưỡi"), "2500");
+  EXPECT_EQ(vi_spoken("trăm rưỡi"), "150");
+  EXPECT_EQ(vi_spoken("hai trăm rưỡi"), "250");
+  EXPECT_EQ(vi_spoken("một nghìn hai trăm rưỡi"), "1250");
+  EXPECT_EQ(vi_spoken("2 tỷ rưỡi"), "2500000000");
+  EXPECT_EQ(vi_spoken("1,5 triệu rưỡi"), "2000000 decimals=1");
+  EXPECT_EQ(vi_spoken("hai nghìn rưỡi tỷ"), "2500000000000");
+  EXPECT_EQ(vi_spoken("trăm rưỡi nghìn"), "150000");
+  // Only after a scale of a hundred or more, and only a larger scale after it.
+  EXPECT_EQ(vi_spoken("hai rưỡi"), "nullopt");
+  EXPECT_EQ(vi_spoken("mười rưỡi"), "nullopt");
+  EXPECT_EQ(vi_spoken("rưỡi"), "nullopt");
+  EXPECT_EQ(vi_spoken("hai nghìn rưỡi ba"), "nullopt");
+  EXPECT_EQ(vi_spoken("hai tỷ rưỡi nghìn"), "nullopt");
+}
+
 TEST(NumeralVi, RejectsMalformedNumbers) {
   EXPECT_EQ(vi("4.92"), "nullopt");
   EXPECT_EQ(vi("hai con"), "nullopt");
