@@ -94,8 +94,11 @@ std::vector<Word> split_words(std::string_view text) {
   std::size_t i = 0;
   // Spaces separate words, and so does an ellipsis in a headline (점검…당 세포).
   static constexpr std::string_view kEllipsis = "\u2026";
-  auto separator_at = [&](std::size_t at) {
-    return text[at] == ' ' ? std::size_t{1} : text.compare(at, kEllipsis.size(), kEllipsis) == 0 ? kEllipsis.size() : 0;
+  auto separator_at = [&](std::size_t at) -> std::size_t {
+    if (text[at] == ' ') return 1;
+    // Asked of every byte: the lead byte first, then the whole ellipsis.
+    if (text[at] == kEllipsis[0] && text.compare(at, kEllipsis.size(), kEllipsis) == 0) return kEllipsis.size();
+    return 0;
   };
   while (i < text.size()) {
     while (i < text.size() && separator_at(i) > 0) i += separator_at(i);
