@@ -6,6 +6,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 
@@ -34,11 +36,29 @@ icu::BreakIterator& word_iterator() {
   return *it;
 }
 
+// How many bytes of the eight have their high bit set, for masks of high bits only.
+int count_high_bits(std::uint64_t mask) { return static_cast<int>(((mask >> 7) * 0x0101010101010101ULL) >> 56); }
+
 // Walks UTF-8 and UTF-16 in step so that ascending UTF-16 boundaries become byte offsets.
 class Utf16ToBytes {
  public:
   explicit Utf16ToBytes(std::string_view text) : text_(text) {}
   std::size_t byte_at(int32_t utf16_index) {
+    // Eight bytes at a time while the boundary lies past them: every byte but a continuation
+    // byte (10xxxxxx) starts a code point of one UTF-16 unit, two for a four-byte one
+    // (11110xxx). The walk may stop inside a code point already counted.
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    while (byte_ + 8 <= text_.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, text_.data() + byte_, 8);
+      const int continuation = count_high_bits(x & ~(x << 1) & kHigh);
+      const int four_byte_leads = count_high_bits(x & (x << 1) & (x << 2) & (x << 3) & kHigh);
+      const int units = 8 - continuation + four_byte_leads;
+      if (utf16_ + units >= utf16_index) break;
+      utf16_ += units;
+      byte_ += 8;
+    }
+    while (byte_ < text_.size() && (static_cast<unsigned char>(text_[byte_]) & 0xC0) == 0x80) ++byte_;
     while (utf16_ < utf16_index && byte_ < text_.size()) {
       // The lead byte tells the sequence's length; four bytes are two UTF-16 units.
       const auto lead = static_cast<unsigned char>(text_[byte_]);

@@ -198,3 +198,28 @@ TEST(SplitSentences, StillBreaksAfterANumberThatEndsASentence) {
 
 }  // namespace
 }  // namespace sosu
+
+namespace sosu {
+namespace {
+
+// Boundaries come back from UTF-16 to bytes eight bytes at a time: sentences of one-, two-,
+// three- and four-byte code points (the last two UTF-16 units each), in every alignment,
+// must start and end on the bytes of their own text.
+TEST(SplitSentences, MapsBoundariesBackToBytesInEveryAlignment) {
+  const std::vector<std::string> sentences = {"Có 3 người.", "당원 4,925명이다.", "Giá 😀 tăng 5%.", "Ăn 𝟘 và ê.",
+                                              "Sau đó là 1.200 hộ."};
+  for (std::size_t pad = 0; pad < 9; ++pad) {
+    std::string text(pad, ' ');
+    Texts expected;
+    for (int round = 0; round < 3; ++round) {
+      for (const std::string& s : sentences) {
+        text += s + "\n";
+        expected.push_back(s);
+      }
+    }
+    EXPECT_EQ(sentence_texts(text), expected) << "padding " << pad;
+  }
+}
+
+}  // namespace
+}  // namespace sosu
