@@ -60,6 +60,9 @@ struct NumeralSyntax {
   // Words that mark an amount as approximate inside a numeral (3억7천여만원): skipped, and the
   // result says it was approximate.
   std::vector<std::string> approximate_words;
+  // Ones that may follow a digit word with the ten left unsaid (Vietnamese hai mốt 21, ba
+  // lăm 35, bốn tư 44): the digit word before counts tens.
+  std::vector<std::pair<std::string, std::int64_t>> ones_after_tens;
   // Words for a half of the scale word just before them (hai nghìn rưỡi 2500, 2 tỷ rưỡi).
   std::vector<std::string> half_words;
   // A lone digit right after a scale of a hundred or more, ending the number, counts one

@@ -493,6 +493,7 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     numeric_table("numeral_ordinal_only", rules.numerals.digit_words);
     numeric_table("numeral_small_scale", rules.numerals.small_scales);
     numeric_table("numeral_large_scale", rules.numerals.large_scales);
+    numeric_table("numeral_ones_after_tens", rules.numerals.ones_after_tens);
     if (const internal::Table* approx = rules.table("numeral_approximate")) {
       for (const auto& [key, value] : approx->entries) rules.numerals.approximate_words.push_back(key);
     }

@@ -295,8 +295,18 @@ std::optional<ParsedNumeral> parse_numeral(std::string_view text, const NumeralS
       text.remove_prefix(s->first.size());
     } else if (const auto* d = longest_word(text, syntax.digit_words)) {
       // A unit word after a unit word makes no number (ba bốn người, 사오천원: "three or four");
-      // after a zero (một trăm linh năm) or a native ten (열두, 서른다섯) it adds.
-      if (prev_digit_word && current.coefficient % 10 != 0) return std::nullopt;
+      // after a zero (một trăm linh năm) or a native ten (열두, 서른다섯) it adds, and after
+      // a digit word of two to nine a ones word of ones_after_tens makes tens and ones.
+      if (prev_digit_word && current.coefficient % 10 != 0) {
+        const auto* ones = longest_word(text, syntax.ones_after_tens);
+        if (ones == nullptr || current.scale != 0 || current.coefficient < 2 || current.coefficient > 9) {
+          return std::nullopt;
+        }
+        current = WideDecimal{current.coefficient * 10 + ones->second, 0};
+        text.remove_prefix(ones->first.size());
+        after_digit_word = true;
+        continue;
+      }
       current = add(current, WideDecimal{d->second, 0});
       have_current = have_any = true;
       if (scale_before >= 100 && d->second >= 1 && d->second <= 9) tail_digit = d->second;

@@ -356,5 +356,26 @@ TEST(VietnameseNumerals, AmountsAsTheyAreSaid) {
   for (const Figure& f : figures) EXPECT_NE(f.text, "5") << "the tail of 7 triệu 5 stood alone";
 }
 
+TEST(VietnameseNumerals, ShortTensYearsReadOutAndProvinces) {
+  auto figures = testing::extract(
+      "Năm hai nghìn không trăm linh năm, anh mới hai mốt tuổi, còn vợ anh ba lăm tuổi. "
+      "Đến nay mạng 5G đã phủ sóng 63 tỉnh, thành phố; có ba bốn người phản đối.");
+  const Figure& year = by_text(figures, "Năm hai nghìn không trăm linh năm");
+  EXPECT_EQ(year.kind, Kind::kYear);
+  EXPECT_EQ(year.date, "2005");
+  const Figure& age = by_text(figures, "hai mốt tuổi");
+  EXPECT_EQ(age.kind, Kind::kQuantity);
+  EXPECT_EQ(age.value->to_string(), "21");
+  EXPECT_EQ(age.unit, "tuổi");
+  EXPECT_EQ(by_text(figures, "ba lăm tuổi").value->to_string(), "35");
+  const Figure& provinces = by_text(figures, "63 tỉnh, thành phố");  // 63 tỉ (billion) took it
+  EXPECT_EQ(provinces.kind, Kind::kCount);
+  EXPECT_EQ(provinces.value->to_string(), "63");
+  for (const Figure& f : figures) {
+    EXPECT_EQ(f.text.find("5G"), std::string::npos) << f.text;
+    EXPECT_EQ(f.text.find("ba bốn"), std::string::npos) << f.text;
+  }
+}
+
 }  // namespace
 }  // namespace sosu

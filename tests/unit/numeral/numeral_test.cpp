@@ -274,6 +274,7 @@ std::string vi_spoken(std::string_view text) {
   s.short_tail = true;
   s.half_words = {"rưỡi"};
   s.digit_words.emplace_back("không", 0);
+  s.ones_after_tens = {{"mốt", 1}, {"tư", 4}, {"lăm", 5}};
   return describe(parse_numeral(text, s));
 }
 
@@ -295,6 +296,19 @@ TEST(NumeralVi, ReadsALoneDigitAfterAHundredOrMoreAsTheNextPlaceDown) {
   // Without short-tail the digit adds, as in Korean.
   EXPECT_EQ(vi("hai nghìn ba"), "2003");
   EXPECT_EQ(vi("7 triệu 5"), "7000005");
+}
+
+TEST(NumeralVi, ReadsShortTensWithTheTenUnsaid) {
+  EXPECT_EQ(vi_spoken("hai mốt"), "21");
+  EXPECT_EQ(vi_spoken("ba lăm"), "35");
+  EXPECT_EQ(vi_spoken("bốn tư"), "44");
+  EXPECT_EQ(vi_spoken("hai trăm hai mốt"), "221");
+  EXPECT_EQ(vi_spoken("hai mươi mốt"), "21");
+  // Other pairs of digit words are "this or that", and a one takes no unsaid ten.
+  EXPECT_EQ(vi_spoken("ba bốn"), "nullopt");
+  EXPECT_EQ(vi_spoken("một lăm"), "nullopt");
+  EXPECT_EQ(vi_spoken("hai mốt ba"), "nullopt");
+  EXPECT_EQ(vi("hai mốt"), "nullopt");  // without the table
 }
 
 TEST(NumeralVi, ReadsAHalfOfTheScaleBefore) {
