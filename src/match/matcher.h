@@ -1,5 +1,7 @@
 // Matching: one RE2::Set pass per sentence finds candidate rules; only candidates run their
-// own RE2 for captures. Overlapping matches are resolved to the longest.
+// own RE2, and only the winners' captures are read. Overlapping matches are resolved to the
+// longest. Over many sentences each stage runs over all of them, rule by rule, so that each
+// regex's DFA stays in the cache.
 #ifndef SOSU_SRC_MATCH_MATCHER_H_
 #define SOSU_SRC_MATCH_MATCHER_H_
 
