@@ -518,5 +518,25 @@ TEST(KoreanSubject, AWordThatGlossesTheAmountLeadsToItsNoun) {
   EXPECT_EQ(by_text(figures, "40대").subject, "딸");            // 에게도 is stripped
 }
 
+// Court news: the terms of a sentence are durations, and 월 there counts months (징역 6월
+// was June).
+TEST(KoreanDurations, TermsOfACourtSentence) {
+  auto figures = testing::extract(
+      "재판부는 A씨에게 징역 6월에 집행유예 2년을, B씨에게 징역 1년6월을 선고했다. "
+      "검찰은 이 의원에게 징역 20년, 자격정지 10년을 구형했다.");
+  const Figure& six_months = testing::figure_by_text(figures, "6월");
+  EXPECT_EQ(six_months.kind, Kind::kDuration);
+  EXPECT_EQ(six_months.value->to_string(), "6");
+  EXPECT_EQ(six_months.unit, "월");
+  EXPECT_FALSE(six_months.date.has_value());
+  EXPECT_EQ(testing::figure_by_text(figures, "2년").kind, Kind::kDuration);
+  const Figure& compound = testing::figure_by_text(figures, "1년6월");
+  EXPECT_EQ(compound.kind, Kind::kDuration);
+  EXPECT_EQ(compound.value->to_string(), "18");
+  EXPECT_EQ(compound.unit, "월");
+  EXPECT_EQ(testing::figure_by_text(figures, "20년").value->to_string(), "20");
+  EXPECT_EQ(testing::figure_by_text(figures, "10년").unit, "년");
+}
+
 }  // namespace
 }  // namespace sosu
