@@ -206,6 +206,15 @@ class FigureBuilder {
       f.value.reset();
     }
 
+    if (const Capture* c = m.capture("decade")) {
+      // 1970년대: the ten years from the decade's first.
+      auto first = numeral(capture_text(sentence_, c));
+      if (!first || !first->value.is_integer() || first->value.coefficient % 10 != 0) return false;
+      f.from = first->value;
+      f.to = Decimal{first->value.coefficient + 9, 0};
+      f.value.reset();
+    }
+
     auto integer = [&](const char* name) { return integer_capture(m, name); };
     std::optional<std::int64_t> year = integer("year"), month = integer("month"), day = integer("day");
     if (!year) {

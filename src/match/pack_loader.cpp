@@ -38,7 +38,7 @@ bool is_known_capture(std::string_view name) {
       "value", "from", "to", "unit", "currency", "qualifier", "direction", "status", "part",
       "year", "month", "day", "to_year", "to_month", "to_day", "subject", "per", "sign", "relative",
       "approx", "numerator", "denominator", "weekday", "holiday", "minor", "minor_currency", "short_year",
-      "amount", "calendar_unit", "nth", "larger", "larger_unit",
+      "amount", "calendar_unit", "nth", "larger", "larger_unit", "decade",
   };
   return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return name == n; });
 }
