@@ -99,6 +99,19 @@ inline std::string read_file(const std::filesystem::path& path) {
   return s.str();
 }
 
+// Every line of the project's own sample documents (corpora/ko, corpora/vi).
+inline std::vector<std::string> corpus_lines() {
+  std::vector<std::string> lines;
+  for (const char* dir : {"ko", "vi"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "corpora" / dir)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::istringstream text(read_file(entry.path()));
+      for (std::string line; std::getline(text, line);) lines.push_back(line);
+    }
+  }
+  return lines;
+}
+
 // text[start, end) in code points, as Python slicing would give.
 inline std::string slice_code_points(std::string_view text, std::uint64_t start, std::uint64_t end) {
   std::uint64_t cp = 0;

@@ -2,8 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <sstream>
 
 #include "match/matcher.h"
 #include "match/pack_data.h"
@@ -117,13 +115,7 @@ TEST(FoldedGuards, FindTheSameMatchesAsTheRulesOwnRegex) {
                                     // a required run of two code points (A(57)씨): at the start,
                                     // right after another match, doubled, nested
                                     "(57)씨", "A(57)씨는", "A(5)B(6)·", "가(1)(2)", "A((57)씨", "손흥민(23·토트넘)"};
-  for (const char* dir : {"ko", "vi"}) {
-    for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "corpora" / dir)) {
-      if (entry.path().extension() != ".txt") continue;
-      std::istringstream text(testing::read_file(entry.path()));
-      for (std::string line; std::getline(text, line);) lines.push_back(line);
-    }
-  }
+  for (std::string& line : testing::corpus_lines()) lines.push_back(std::move(line));
   ASSERT_GT(lines.size(), 100U);
   int folded = 0;
   for (auto& [lang, rules] : data.languages) {
@@ -148,7 +140,8 @@ TEST(FoldedGuards, FindTheSameMatchesAsTheRulesOwnRegex) {
   }
   EXPECT_GE(folded, 60);
   const internal::LanguageRules& ko = data.languages.at("ko");
-  auto age = std::find_if(ko.rules.begin(), ko.rules.end(), [](const internal::Rule& r) { return r.id == "ko/quantity/age_after_name"; });
+  auto age = std::find_if(ko.rules.begin(), ko.rules.end(),
+                          [](const internal::Rule& r) { return r.id == "ko/quantity/age_after_name"; });
   ASSERT_NE(age, ko.rules.end());
   EXPECT_EQ(age->search_prefix_code_points, 2);
 }

@@ -2,7 +2,6 @@
 // exactly what matching that sentence alone gives: the same rules, spans and captures.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <sstream>
 
 #include "match/matcher.h"
@@ -31,13 +30,7 @@ TEST(FindMatches, ManySentencesAtOnceGiveWhatEachGivesAlone) {
   // Edge cases first: empty, no number, a match at the start and at the end.
   std::vector<std::string> lines = {"", "숫자가 없는 문장.", "3.5", "1개", "총 4,925개 조직이 2020년 초에 있었다",
                                     "Có 81.991 đồng chí, đạt 91,7%.", "ba mươi ba người"};
-  for (const char* dir : {"ko", "vi"}) {
-    for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "corpora" / dir)) {
-      if (entry.path().extension() != ".txt") continue;
-      std::istringstream text(testing::read_file(entry.path()));
-      for (std::string line; std::getline(text, line);) lines.push_back(line);
-    }
-  }
+  for (std::string& line : testing::corpus_lines()) lines.push_back(std::move(line));
   const std::vector<std::string_view> views(lines.begin(), lines.end());
   for (const auto& [lang, rules] : packs->data().languages) {
     const std::vector<std::vector<internal::Match>> together = internal::find_matches(rules, views);
