@@ -494,15 +494,14 @@ Result<std::unique_ptr<PackSetData>> Loader::finish() {
     numeric_table("numeral_small_scale", rules.numerals.small_scales);
     numeric_table("numeral_large_scale", rules.numerals.large_scales);
     numeric_table("numeral_ones_after_tens", rules.numerals.ones_after_tens);
-    if (const internal::Table* approx = rules.table("numeral_approximate")) {
-      for (const auto& [key, value] : approx->entries) rules.numerals.approximate_words.push_back(key);
-    }
-    if (const internal::Table* points = rules.table("numeral_point")) {
-      for (const auto& [key, value] : points->entries) rules.numerals.point_words.push_back(key);
-    }
-    if (const internal::Table* halves = rules.table("numeral_half")) {
-      for (const auto& [key, value] : halves->entries) rules.numerals.half_words.push_back(key);
-    }
+    auto word_table = [&](const char* name, std::vector<std::string>& out) {
+      if (const internal::Table* t = rules.table(name)) {
+        for (const auto& [key, value] : t->entries) out.push_back(key);
+      }
+    };
+    word_table("numeral_approximate", rules.numerals.approximate_words);
+    word_table("numeral_point", rules.numerals.point_words);
+    word_table("numeral_half", rules.numerals.half_words);
 
     // How many words back a status word may stand from its figure (ước tính xuất siêu 23,31 tỷ USD).
     if (const internal::Table* reach = rules.table("status_reach")) {
