@@ -271,10 +271,6 @@ void drop_glued_qualifier(Match& m, std::string_view sentence) {
   m.captures.erase(glued);
 }
 
-}  // namespace
-
-namespace {
-
 // Whether a sentence may hold a figure at all. A digit is the common case and needs no
 // regex; the prefilter looks for number words.
 bool worth_matching(const LanguageRules& rules, std::string_view sentence) {
