@@ -4,79 +4,117 @@
 // nlohmann/json to hold the writer to the format.
 #include "sosu/jsonl.h"
 
+#include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <cstring>
 
 namespace sosu {
 namespace {
 
+// Writes into the string's own buffer through a pointer. Room is made per field, for the
+// worst case (every byte escaped in six), so the copies need no check of their own: a record
+// has some twenty fields, and a string append each cost more than its bytes.
 class RecordWriter {
  public:
-  explicit RecordWriter(std::string& out) : out_(out) { out_ += '{'; }
-  void finish() { out_ += '}'; }
+  explicit RecordWriter(std::string& out) : out_(out) {
+    room(1);
+    *p_++ = '{';
+  }
+  // Gives the string back its real size.
+  ~RecordWriter() { out_.resize(static_cast<std::size_t>(p_ - out_.data())); }
 
-  // `,"name":` in one append: a record has some twenty keys, and each append costs a call.
+  // `,"name":` at once.
   template <std::size_t N>
   void key(const char (&name)[N]) {
-    char buf[N + 3];
-    std::size_t n = 0;
-    if (!first_) buf[n++] = ',';
+    room(N + 3);
+    if (!first_) *p_++ = ',';
     first_ = false;
-    buf[n++] = '"';
-    std::memcpy(buf + n, name, N - 1);
-    n += N - 1;
-    buf[n++] = '"';
-    buf[n++] = ':';
-    out_.append(buf, n);
+    *p_++ = '"';
+    p_ = copy(p_, name, N - 1);
+    *p_++ = '"';
+    *p_++ = ':';
+  }
+  void begin_object() {
+    room(1);
+    *p_++ = '{';
+    first_ = true;
+  }
+  void end_object() {
+    room(1);
+    *p_++ = '}';
+    first_ = false;
   }
   void string(std::string_view s) {
-    out_ += '"';
-    // Runs that need no escape (nearly all text) are appended whole.
+    room(6 * s.size() + 2);
+    *p_++ = '"';
+    // Runs that need no escape (nearly all text) are copied whole.
     auto plain = [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\'; };
     for (std::size_t i = 0; i < s.size();) {
       std::size_t run = i;
       while (run < s.size() && plain(s[run])) ++run;
-      out_.append(s, i, run - i);
+      p_ = copy(p_, s.data() + i, run - i);
       if (run == s.size()) break;
       i = run + 1;
       const char c = s[run];
+      *p_++ = '\\';
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
+        case '"': *p_++ = '"'; break;
+        case '\\': *p_++ = '\\'; break;
+        case '\n': *p_++ = 'n'; break;
+        case '\r': *p_++ = 'r'; break;
+        case '\t': *p_++ = 't'; break;
+        case '\b': *p_++ = 'b'; break;
+        case '\f': *p_++ = 'f'; break;
         default: {  // another control character (UTF-8 passes through: the text layer holds valid UTF-8)
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out_ += buf;
+          static constexpr char kHex[] = "0123456789abcdef";
+          const auto u = static_cast<unsigned char>(c);
+          p_ = copy(p_, "u00", 3);
+          *p_++ = kHex[u >> 4];
+          *p_++ = kHex[u & 0xF];
         }
       }
     }
-    out_ += '"';
+    *p_++ = '"';
   }
-  void null() { out_ += "null"; }
+  void null() {
+    room(4);
+    p_ = copy(p_, "null", 4);
+  }
   void integer(std::uint64_t v) { append_chars(v); }
   void integer(std::int64_t v) { append_chars(v); }
   // Exactly: integers as integers, decimals with their digits (91.7 -> 91.7), never via double.
   void number(const std::optional<Decimal>& d) {
     if (!d) return null();
     if (d->is_integer()) return integer(d->coefficient);
-    out_ += d->to_string();
+    const std::string digits = d->to_string();
+    room(digits.size());
+    p_ = copy(p_, digits.data(), digits.size());
   }
   void optional_string(const std::optional<std::string>& s) { s ? string(*s) : null(); }
+  // Where the next byte goes, as an offset into the string.
+  std::size_t offset() const { return static_cast<std::size_t>(p_ - out_.data()); }
 
  private:
+  static char* copy(char* to, const char* from, std::size_t n) {
+    std::memcpy(to, from, n);
+    return to + n;
+  }
+  // At least n bytes free after p_.
+  void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) >= n) return;
+    const std::size_t used = p_ == nullptr ? out_.size() : offset();
+    out_.resize(used + std::max<std::size_t>(n, 1024));  // the string's capacity grows geometrically
+    p_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
   template <class T>
   void append_chars(T v) {
-    char buf[32];
-    auto result = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, result.ptr);
+    room(24);
+    p_ = std::to_chars(p_, end_, v).ptr;
   }
   std::string& out_;
+  char* p_ = nullptr;
+  char* end_ = nullptr;
   bool first_ = true;
 };
 
@@ -112,16 +150,16 @@ std::size_t append_figure_json(const Figure& f, std::string& out) {
   w.key("qualifier"), w.optional_string(f.qualifier);
   w.key("time");
   if (f.time) {
-    RecordWriter t(out);
-    t.key("text"), t.string(f.time->text);
-    t.key("date"), t.optional_string(f.time->date);
-    t.key("part"), t.optional_string(f.time->part);
-    if (f.time->relative) t.key("relative"), t.string(*f.time->relative);
-    t.finish();
+    w.begin_object();
+    w.key("text"), w.string(f.time->text);
+    w.key("date"), w.optional_string(f.time->date);
+    w.key("part"), w.optional_string(f.time->part);
+    if (f.time->relative) w.key("relative"), w.string(*f.time->relative);
+    w.end_object();
   } else {
     w.null();
   }
-  w.key("sentence"), sentence_at = out.size(), w.integer(std::uint64_t{f.sentence});
+  w.key("sentence"), sentence_at = w.offset(), w.integer(std::uint64_t{f.sentence});
   w.key("pattern"), w.string(f.pattern);
   w.key("direction"), w.optional_string(f.direction);
   if (f.status) w.key("status"), w.string(*f.status);
@@ -137,7 +175,7 @@ std::size_t append_figure_json(const Figure& f, std::string& out) {
   if (f.doc_date) w.key("doc_date"), w.string(*f.doc_date);
   if (f.page) w.key("page"), w.integer(std::uint64_t{*f.page});
   if (f.sentence_text) w.key("sentence_text"), w.string(*f.sentence_text);
-  w.finish();
+  w.end_object();
   return sentence_at;
 }
 

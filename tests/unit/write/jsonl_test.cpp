@@ -240,6 +240,38 @@ TEST(FigureToJson, EscapesStringsAndKeepsHangulAsUtf8) {
   EXPECT_EQ(j["time"]["text"], "2020년 초");
 }
 
+// The writer makes room per field: a sentence of thousands of bytes, every one escaped, after
+// records already in the buffer, must come out whole, and the returned offset must point at
+// the sentence index of this record, not of an earlier one.
+TEST(AppendFigureJson, LongEscapedFieldsAfterEarlierRecords) {
+  Figure f = seed_count();
+  std::string control;
+  for (int i = 0; i < 3000; ++i) control += static_cast<char>(1 + i % 31);
+  f.sentence_text = "“" + control + "\"\\" + std::string(5000, '\n') + "」";
+  f.subject = std::string(2000, '"');
+  f.sentence = 77;
+
+  std::string out;
+  for (int k = 0; k < 3; ++k) {
+    append_figure_json(vi_percent(), out);
+    out += '\n';
+  }
+  const std::size_t before = out.size();
+  const std::size_t sentence_at = append_figure_json(f, out);
+  ASSERT_GT(sentence_at, before);
+  EXPECT_EQ(out.compare(sentence_at, 3, "77,"), 0) << out.substr(sentence_at, 20);
+  EXPECT_EQ(out.substr(0, before), [] {
+    std::string three;
+    for (int k = 0; k < 3; ++k) three += figure_to_json(vi_percent()) + "\n";
+    return three;
+  }());
+  const nlohmann::json j = nlohmann::json::parse(out.substr(before));
+  EXPECT_EQ(j["sentence_text"], *f.sentence_text);
+  EXPECT_EQ(j["subject"], *f.subject);
+  EXPECT_EQ(j["sentence"], 77);
+  EXPECT_EQ(out.substr(before), figure_to_json(f));
+}
+
 TEST(FigureToJson, RoundTripsEveryFieldThroughAJsonParser) {
   Figure f = seed_count();
   f.qualifier = "about";
