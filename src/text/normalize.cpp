@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "sosu/text.h"
@@ -47,11 +48,14 @@ bool may_need_folding(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return is_folding_lead(static_cast<unsigned char>(c)); });
 }
 
-// Where a fold may start: a folding lead byte, or the o/u of an old tone placement (hoà).
-bool may_start_fold(char c) {
-  const char lower = static_cast<char>(c | 0x20);
-  return lower == 'o' || lower == 'u' || is_folding_lead(static_cast<unsigned char>(c));
-}
+// The bytes where a fold may start: the lead bytes of the code points fold_code_point changes,
+// and the o/u of an old tone placement (hoà). A table, as the fold loop asks it of every byte.
+constexpr std::array<bool, 256> kMayStartFold = [] {
+  std::array<bool, 256> table{};
+  for (int b : {0xC2, 0xE2, 0xE3, 0xEF}) table[static_cast<std::size_t>(b)] = true;
+  for (char c : {'o', 'O', 'u', 'U'}) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
 
 // Vietnamese vowels with their five tones (grave, acute, hook, tilde, dot), lower and upper.
 struct TonedVowel {
@@ -99,6 +103,9 @@ std::size_t fold_tone_placement(std::string_view source, std::size_t i, std::str
   if (lower_first == 'u' && i > 0 && (source[i - 1] | 0x20) == 'q') return 0;  // quý keeps its tone
   std::size_t j = i + 1;
   if (j >= source.size()) return 0;
+  // Toned vowels are U+00C0-U+0169 and U+1EA0-U+1EF9: any other lead byte is none.
+  const auto lead = static_cast<unsigned char>(source[j]);
+  if (lead != 0xC3 && lead != 0xC4 && lead != 0xC5 && lead != 0xE1) return 0;
   char base = 0;
   int upper = 0, tone = 0;
   char32_t second = internal::decode_next(source, j);
@@ -122,7 +129,7 @@ std::string fold(std::string_view source, OffsetMap& map) {
     // Runs that cannot fold are copied whole; they end on a code point boundary, as the
     // bytes that stop them are ASCII or lead bytes.
     std::size_t run = i;
-    while (run < source.size() && !may_start_fold(source[run])) ++run;
+    while (run < source.size() && !kMayStartFold[static_cast<unsigned char>(source[run])]) ++run;
     out.append(source.substr(i, run - i));
     i = run;
     if (i == source.size()) break;
@@ -133,8 +140,12 @@ std::string fold(std::string_view source, OffsetMap& map) {
       i += used;
       continue;
     }
+    if (static_cast<unsigned char>(source[i]) < 0x80) {  // an o or u that starts no fold
+      out += source[i++];
+      continue;
+    }
     char32_t cp = internal::decode_next(source, i);
-    char folded = cp >= 0x80 ? fold_code_point(cp) : 0;
+    char folded = fold_code_point(cp);
     if (folded != 0) {
       map.add_change(start, i - start, out.size(), 1);
       out += folded;
