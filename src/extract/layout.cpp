@@ -42,8 +42,8 @@ void Extractor::Layout::find_unit_lines() {
     std::string_view line = internal::trim_space(text.substr(pos, end - pos));
     const std::size_t next = end + 1;
     // A table's title may end in its unit line: 시도별 인구 (단위: 명).
-    if (const std::size_t open = line.rfind('('); open != std::string_view::npos && open > 0 && line.back() == ')') {
-      line = line.substr(open);
+    if (!line.empty() && line.back() == ')') {  // first: rfind walks the whole line back
+      if (const std::size_t open = line.rfind('('); open != std::string_view::npos && open > 0) line = line.substr(open);
     }
     bool bracketed = !line.empty() && (line.front() == '(' || line.front() == '[' || line.front() == '<');
     if (bracketed) line = internal::trim_space(line.substr(1));
