@@ -72,13 +72,15 @@ Word make_word(std::string_view raw) {
   }
   // Korean punctuation that is not ASCII: · “ ” ‘ ’ 「 」 (all of three bytes from E2 or E3).
   auto is_lead = [](char c) { return c == '\xE2' || c == '\xE3'; };
-  for (std::string_view p : {"”", "’", "」", "』", "》", "…"}) {
+  static constexpr std::string_view kClosing[] = {"”", "’", "」", "』", "》", "…"};  // sized once, not per word
+  static constexpr std::string_view kOpening[] = {"“", "‘", "「", "『", "《"};
+  for (std::string_view p : kClosing) {
     while (raw.size() > p.size() && is_lead(raw[raw.size() - p.size()]) && raw.substr(raw.size() - p.size()) == p) {
       raw.remove_suffix(p.size());
       w.punct_after = true;
     }
   }
-  for (std::string_view p : {"“", "‘", "「", "『", "《"}) {
+  for (std::string_view p : kOpening) {
     while (raw.size() > p.size() && is_lead(raw.front()) && raw.substr(0, p.size()) == p) {
       raw.remove_prefix(p.size());
       w.punct_before = true;
