@@ -6,12 +6,29 @@ if(NOT TARGET ICU::uc)
   find_package(ICU REQUIRED COMPONENTS uc i18n)
 endif()
 
+# RE2 is linked statically where its archive is installed: matching makes some fifty thousand
+# RE2 calls per MB, and each call into the shared library went through the PLT and looked up
+# RE2's thread-local hook context with __tls_get_addr (2-4% of a run, bench/runs/2026-12-06b).
+option(SOSU_STATIC_RE2 "Link RE2's static archive when it is installed" ON)
 if(NOT TARGET re2::re2)
   find_package(re2 CONFIG QUIET)
   if(NOT re2_FOUND)
     # Debian 12's libre2-dev ships only re2.pc.
     pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET GLOBAL re2)
-    add_library(re2::re2 ALIAS PkgConfig::RE2)
+    if(SOSU_STATIC_RE2)
+      find_library(SOSU_RE2_ARCHIVE NAMES libre2.a HINTS ${RE2_LIBRARY_DIRS})
+    endif()
+    if(SOSU_STATIC_RE2 AND SOSU_RE2_ARCHIVE)
+      find_package(Threads REQUIRED)
+      add_library(sosu_re2_static STATIC IMPORTED GLOBAL)
+      set_target_properties(sosu_re2_static PROPERTIES
+        IMPORTED_LOCATION "${SOSU_RE2_ARCHIVE}"
+        INTERFACE_INCLUDE_DIRECTORIES "${RE2_INCLUDE_DIRS}"
+        INTERFACE_LINK_LIBRARIES Threads::Threads)
+      add_library(re2::re2 ALIAS sosu_re2_static)
+    else()
+      add_library(re2::re2 ALIAS PkgConfig::RE2)
+    endif()
   endif()
 endif()
 
