@@ -22,6 +22,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 
 #include "text/ascii.h"
 #include "text/utf8.h"
@@ -143,6 +144,8 @@ class Side {
   std::size_t count_;
 };
 
+// The subject of a figure in a particle language (Korean). Made for one sentence at a time:
+// the words it is asked about are views into that sentence (see particle_of).
 class SubjectFinder {
  public:
   explicit SubjectFinder(const LanguageRules& rules)
@@ -254,9 +257,21 @@ class SubjectFinder {
   bool ends_in_lookalike(std::string_view word) const {
     return lookalikes_ != nullptr && (lookalikes_->lookup(word) || lookalikes_->longest_suffix(word));
   }
+  using Particle = std::optional<std::pair<std::string_view, std::string_view>>;  // the particle, its role
   // The longest particle the word ends in, leaving at least one character of stem; none in a
-  // word that ends in a lookalike noun.
-  std::optional<std::pair<std::string_view, std::string_view>> particle_of(std::string_view word) const {
+  // word that ends in a lookalike noun. A phrase asks it of each word some seven times (its
+  // role, its stem, whether it stops the phrase or is a noun), each a dozen table lookups:
+  // the last few answers are kept, by the word's place, as every word is a view into the one
+  // sentence the finder is made for.
+  Particle particle_of(std::string_view word) const {
+    for (const ParticleMemo& m : memo_) {
+      if (m.data == word.data() && m.size == word.size() && m.data != nullptr) return m.particle;
+    }
+    ParticleMemo& slot = memo_[memo_next_++ % memo_.size()];
+    slot = ParticleMemo{word.data(), word.size(), find_particle(word)};
+    return slot.particle;
+  }
+  Particle find_particle(std::string_view word) const {
     if (ends_in_lookalike(word)) return std::nullopt;
     for (std::size_t len : particles_->key_lengths) {
       if (word.size() <= len) continue;
@@ -408,6 +423,13 @@ class SubjectFinder {
   const Table* times_;
   const Table* hops_;
   const Table* glosses_;
+  struct ParticleMemo {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    Particle particle;
+  };
+  mutable std::array<ParticleMemo, 8> memo_{};
+  mutable std::size_t memo_next_ = 0;
 };
 
 bool takes_subject(Kind kind) {
