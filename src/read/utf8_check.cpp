@@ -1,6 +1,7 @@
 // Streaming UTF-8 validation (RFC 3629 / Unicode Table 3-7 well-formed byte sequences).
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "sosu/read.h"
 #include "text/ascii.h"
@@ -123,7 +124,10 @@ void Utf8Checker::advance_position(std::string_view checked) {
     col_ += internal::count_code_points(checked);
     return;
   }
-  line_ += static_cast<std::uint64_t>(std::count(checked.begin(), checked.end(), '\n'));
+  // memchr, not std::count: lines are long, and memchr skips a line's bytes many at a time.
+  for (const char *p = checked.data(), *end = p + last_break + 1; p < end; ++p, ++line_) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+  }
   col_ = 1 + internal::count_code_points(checked.substr(last_break + 1));
 }
 
