@@ -31,21 +31,30 @@ bool is_vietnamese_letter(char32_t cp) {
 
 std::string detect_language(std::string_view sentence) {
   std::size_t hangul = 0, latin = 0, vietnamese = 0;
+  // The answer is often settled before the end: the rest of the sentence adds at most one
+  // letter per byte and one Hangul code point per three bytes.
+  auto settled_korean = [&](std::size_t rest) { return 3 * hangul >= latin + rest; };
+  auto settled_vietnamese = [&](std::size_t rest) { return vietnamese > 0 && 3 * hangul + rest < latin; };
   for (std::size_t i = 0; i < sentence.size();) {
     char32_t cp = internal::decode_next(sentence, i);
     if (cp < 0x80) {
-      latin += (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+      if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
+        ++latin;
+        if (settled_vietnamese(sentence.size() - i)) return "vi";
+      }
       continue;
     }
     // The common ranges first: ICU's script lookup is the slow path. Hangul syllables before
     // the Vietnamese letters, as they are most of a Korean sentence and none of those letters.
     if (cp >= 0xAC00 && cp <= 0xD7A3) {
       ++hangul;
+      if (settled_korean(sentence.size() - i)) return "ko";
       continue;
     }
     if (is_vietnamese_letter(cp)) {
       ++vietnamese;
       ++latin;
+      if (settled_vietnamese(sentence.size() - i)) return "vi";
       continue;
     }
     if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F)) {

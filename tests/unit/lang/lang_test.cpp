@@ -54,6 +54,18 @@ TEST(DetectLanguage, DecomposedVietnameseWithoutToneMarks) {
   EXPECT_EQ(detect_language("Xua\u0302n Hu\u031Bo\u031Bng"), "vi");  // NFD of "Xuân Hương"
 }
 
+// The count may stop once the rest of the sentence cannot change the answer: a sentence
+// whose end turns the balance must still be read to the end.
+TEST(DetectLanguage, DecidesOnTheWholeSentence) {
+  EXPECT_EQ(detect_language("한국 ABCDEFGHIJ"), "en");                  // 2 syllables weigh 6 letters: fewer than 10
+  EXPECT_EQ(detect_language("한국어 ABCDEFGHI"), "ko");                 // 9 letters against 9
+  EXPECT_EQ(detect_language("đi ABCDEFGHIJKLMNOP 한국어 문장"), "vi");  // 5 syllables weigh 15 letters: fewer than 19
+  EXPECT_EQ(detect_language("đi ABCD 한국어 문장입니다"), "ko");        // 7 syllables weigh 21 letters: more than 7
+  EXPECT_EQ(detect_language("Tỷ lệ đạt 91,7% 가"), "vi");
+  EXPECT_EQ(detect_language("가 Tỷ lệ"), "vi");                         // 1 syllable weighs 3 letters: fewer than 4
+  EXPECT_EQ(detect_language("가나 Tỷ lệ"), "ko");
+}
+
 TEST(DetectLanguage, PlainEnglish) {
   EXPECT_EQ(detect_language("The province had 725 party cells in 2020."), "en");
   EXPECT_EQ(detect_language("Cafe au lait"), "en");
