@@ -8,7 +8,7 @@ endif()
 
 # RE2 is linked statically where its archive is installed: matching makes some fifty thousand
 # RE2 calls per MB, and each call into the shared library went through the PLT and looked up
-# RE2's thread-local hook context with __tls_get_addr (2-4% of a run, bench/runs/2026-12-06b).
+# RE2's thread-local hook context with __tls_get_addr (2-4% of a run: bench/runs/2026-12-06b-xeon-2core).
 option(SOSU_STATIC_RE2 "Link RE2's static archive when it is installed" ON)
 if(NOT TARGET re2::re2)
   find_package(re2 CONFIG QUIET)
