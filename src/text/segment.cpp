@@ -51,7 +51,7 @@ class Utf16ToBytes {
     while (byte_ + 8 <= text_.size()) {
       std::uint64_t x;
       std::memcpy(&x, text_.data() + byte_, 8);
-      const int continuation = count_high_bits(x & ~(x << 1) & kHigh);
+      const int continuation = count_high_bits(internal::continuation_bits(x));
       const int four_byte_leads = count_high_bits(x & (x << 1) & (x << 2) & (x << 3) & kHigh);
       const int units = 8 - continuation + four_byte_leads;
       if (utf16_ + units >= utf16_index) break;

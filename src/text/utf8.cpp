@@ -8,7 +8,6 @@ namespace sosu::internal {
 std::uint64_t count_code_points(std::string_view text) {
   // Eight bytes at a time: a code point starts at every byte but a continuation (10xxxxxx).
   // Each byte lane of `lanes` counts its continuations, for at most 255 words at once.
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   constexpr std::uint64_t kEvenLanes = 0x00FF00FF00FF00FFULL;
   const char* p = text.data();
   std::size_t left = text.size();
@@ -19,7 +18,7 @@ std::uint64_t count_code_points(std::string_view text) {
     for (std::size_t k = 0; k < words; ++k, p += 8) {
       std::uint64_t w;
       std::memcpy(&w, p, 8);
-      lanes += ((w & ~(w << 1)) & kHigh) >> 7;  // bit 7 set, bit 6 clear
+      lanes += continuation_bits(w) >> 7;
     }
     const std::uint64_t pairs = (lanes & kEvenLanes) + ((lanes >> 8) & kEvenLanes);  // four 16-bit sums
     continuations += (pairs * 0x0001000100010001ULL) >> 48;

@@ -11,6 +11,11 @@ namespace sosu::internal {
 
 inline bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
+// Of eight bytes read as one word, the continuation bytes (10xxxxxx), as their high bits.
+inline std::uint64_t continuation_bits(std::uint64_t eight_bytes) {
+  return eight_bytes & ~(eight_bytes << 1) & 0x8080808080808080ULL;
+}
+
 // Code points in valid UTF-8 text.
 std::uint64_t count_code_points(std::string_view text);
 
