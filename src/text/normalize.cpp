@@ -37,25 +37,26 @@ char fold_code_point(char32_t cp) {
   }
 }
 
-// Lead bytes of every code point fold_code_point changes. C2/E2/E3/EF: spaces, dashes,
-// full-width forms; C3/C5/E1: toned Vietnamese vowels.
-bool is_folding_lead(unsigned char b) {
-  return b == 0xC2 || b == 0xC3 || b == 0xC5 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF;
-}
-
-// A quick reject for plain text.
-bool may_need_folding(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return is_folding_lead(static_cast<unsigned char>(c)); });
-}
-
-// The bytes where a fold may start: the lead bytes of the code points fold_code_point changes,
-// and the o/u of an old tone placement (hoà). A table, as the fold loop asks it of every byte.
-constexpr std::array<bool, 256> kMayStartFold = [] {
-  std::array<bool, 256> table{};
-  for (int b : {0xC2, 0xE2, 0xE3, 0xEF}) table[static_cast<std::size_t>(b)] = true;
-  for (char c : {'o', 'O', 'u', 'U'}) table[static_cast<unsigned char>(c)] = true;
-  return table;
+// What a byte may start, for the fold's scans: one table, as they ask it of every byte.
+enum ByteRole : unsigned char {
+  kFoldedLead = 1,       // a code point fold_code_point changes: C2/E2/E3/EF (spaces, dashes, full-width forms)
+  kTonedVowelLead = 2,   // a toned vowel of kToned: C3/C5/E1 (à, ũ, ạ ...)
+  kOldToneStart = 4,     // the o/u of an old tone placement (hoà)
+};
+constexpr std::array<unsigned char, 256> kByteRoles = [] {
+  std::array<unsigned char, 256> roles{};
+  for (int b : {0xC2, 0xE2, 0xE3, 0xEF}) roles[static_cast<std::size_t>(b)] |= kFoldedLead;
+  for (int b : {0xC3, 0xC5, 0xE1}) roles[static_cast<std::size_t>(b)] |= kTonedVowelLead;
+  for (char c : {'o', 'O', 'u', 'U'}) roles[static_cast<unsigned char>(c)] |= kOldToneStart;
+  return roles;
 }();
+
+bool has_role(char c, unsigned roles) { return (kByteRoles[static_cast<unsigned char>(c)] & roles) != 0; }
+
+// A quick reject for plain text: nothing to fold, and no toned vowel whose tone could move.
+bool may_need_folding(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return has_role(c, kFoldedLead | kTonedVowelLead); });
+}
 
 // Vietnamese vowels with their five tones (grave, acute, hook, tilde, dot), lower and upper.
 struct TonedVowel {
@@ -103,9 +104,7 @@ std::size_t fold_tone_placement(std::string_view source, std::size_t i, std::str
   if (lower_first == 'u' && i > 0 && (source[i - 1] | 0x20) == 'q') return 0;  // quý keeps its tone
   std::size_t j = i + 1;
   if (j >= source.size()) return 0;
-  // Toned vowels are U+00C0-U+0169 and U+1EA0-U+1EF9: any other lead byte is none.
-  const auto lead = static_cast<unsigned char>(source[j]);
-  if (lead != 0xC3 && lead != 0xC4 && lead != 0xC5 && lead != 0xE1) return 0;
+  if (!has_role(source[j], kTonedVowelLead)) return 0;  // a lead byte no toned vowel has
   char base = 0;
   int upper = 0, tone = 0;
   char32_t second = internal::decode_next(source, j);
@@ -129,7 +128,7 @@ std::string fold(std::string_view source, OffsetMap& map) {
     // Runs that cannot fold are copied whole; they end on a code point boundary, as the
     // bytes that stop them are ASCII or lead bytes.
     std::size_t run = i;
-    while (run < source.size() && !kMayStartFold[static_cast<unsigned char>(source[run])]) ++run;
+    while (run < source.size() && !has_role(source[run], kFoldedLead | kOldToneStart)) ++run;
     out.append(source.substr(i, run - i));
     i = run;
     if (i == source.size()) break;
