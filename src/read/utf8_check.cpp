@@ -82,7 +82,7 @@ std::optional<Error> Utf8Checker::feed(std::string_view bytes) {
     advance_position(bytes.substr(0, at));
     return make_error(code, offset_ + at, what);
   };
-  std::size_t i = 0;
+  std::size_t i = internal::utf8_valid_prefix(bytes);
   while (i < size) {
     const unsigned char b = p[i];
     if (b < 0x80) {

@@ -26,6 +26,12 @@ std::size_t utf8_floor(std::string_view text, std::size_t byte_offset);
 // buffer whose last sequence may continue beyond it.
 std::size_t utf8_complete_prefix(std::string_view text);
 
+// The length of a prefix of `bytes` that is well-formed UTF-8 without a NUL byte, ending on a
+// code point boundary, found many bytes at a time: a first pass for a validator, which checks
+// the rest byte by byte. The rest is short (the last block and sequence) unless there is a
+// problem, which lies in it; it is all of `bytes` where the CPU lacks AVX2.
+std::size_t utf8_valid_prefix(std::string_view bytes);
+
 // Decodes the code point at text[i] and advances i past it. Inline: the text layer, guards
 // and language detection call it per code point.
 inline char32_t decode_next(std::string_view text, std::size_t& i) {

@@ -2,9 +2,13 @@
 // offending bytes, across feed() boundaries.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "sosu/read.h"
 
@@ -200,6 +204,134 @@ TEST(Utf8Checker, ReportsNulAfterSeveralFeeds) {
   Utf8Checker checker("t.txt");
   EXPECT_FALSE(checker.feed("hello\n").has_value());
   expect_error(checker.feed(std::string_view("wo\0", 3)), ErrorCode::kBinaryFile, 8, 2, 3, "");
+}
+
+// The first problem in `bytes` by Unicode's Table 3-7, written out plainly: where it starts
+// and what it is. The checker, which reads most text many bytes at a time, must agree.
+std::optional<std::pair<std::size_t, ErrorCode>> first_problem(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b == 0) return std::make_pair(i, ErrorCode::kBinaryFile);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char second_low = 0x80, second_high = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      length = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      length = 3;
+      if (b == 0xE0) second_low = 0xA0;
+      if (b == 0xED) second_high = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      length = 4;
+      if (b == 0xF0) second_low = 0x90;
+      if (b == 0xF4) second_high = 0x8F;
+    } else {
+      return std::make_pair(i, ErrorCode::kInvalidUtf8);
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+      if (i + k >= bytes.size()) return std::make_pair(i, ErrorCode::kInvalidUtf8);
+      const auto c = static_cast<unsigned char>(bytes[i + k]);
+      const unsigned char low = k == 1 ? second_low : 0x80, high = k == 1 ? second_high : 0xBF;
+      if (c < low || c > high) return std::make_pair(i, ErrorCode::kInvalidUtf8);
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+// Compares the checker with first_problem on `bytes`, fed in two parts cut at `cut`.
+::testing::AssertionResult agrees(std::string_view bytes, std::size_t cut) {
+  Utf8Checker checker("t.txt");
+  std::optional<Error> err = checker.feed(bytes.substr(0, cut));
+  if (!err) err = checker.feed(bytes.substr(cut));
+  if (!err) err = checker.finish();
+  const auto expected = first_problem(bytes);
+  auto hex = [&] {
+    std::string out;
+    for (char c : bytes) out += std::to_string(static_cast<unsigned char>(c)) + " ";
+    return out + "cut " + std::to_string(cut);
+  };
+  if (expected.has_value() != err.has_value()) {
+    return ::testing::AssertionFailure() << (err ? "unexpected error: " + err->message : "missed a problem") << " in "
+                                         << hex();
+  }
+  if (!expected) return ::testing::AssertionSuccess();
+  if (err->code != expected->second || err->byte_offset != expected->first) {
+    return ::testing::AssertionFailure() << "at byte " << err->byte_offset.value_or(0) << " (" << err->message
+                                         << "), expected byte " << expected->first << " in " << hex();
+  }
+  return ::testing::AssertionSuccess();
+}
+
+// Well-formed text of one- to four-byte code points, ASCII lines among them.
+const std::string kMixedText =
+    "\xEA\xB8\xB0\xEC\xB8\xB5 4,925\xEA\xB0\x9C t\xE1\xBB\x95 ch\xE1\xBB\xA9" "c 91,7% \xC3\xA9\xF0\x9F\x98\x80\n"
+    "\xF4\x8F\xBF\xBF\xED\x9F\xBF\xE0\xA0\x80\xF0\x90\x80\x80 \xC2\x80\xDF\xBF ab";
+
+// Many bytes at a time, a problem is found in blocks of 32: every pair of bytes, and every
+// sequence of up to four bytes made of the values at Table 3-7's edges, written across the
+// first block boundary of well-formed text, must be judged as byte by byte.
+TEST(Utf8Checker, AgreesWithTable37AroundTheBlockBoundary) {
+  ASSERT_GE(kMixedText.size(), 40u);
+  const std::vector<unsigned char> edges = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+                                            0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
+                                            0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+  std::size_t failures = 0;
+  auto check = [&](const std::string& text) {
+    if (failures < 5 && !agrees(text, text.size())) {
+      ++failures;
+      ADD_FAILURE() << agrees(text, text.size()).message();
+    }
+  };
+  for (std::size_t at = 28; at <= 34; ++at) {
+    for (int first = 0; first < 256; ++first) {
+      for (int second = 0; second < 256; ++second) {
+        std::string text = kMixedText;
+        text[at] = static_cast<char>(first);
+        text[at + 1] = static_cast<char>(second);
+        check(text);
+      }
+    }
+    for (unsigned char b0 : edges) {
+      for (unsigned char b1 : edges) {
+        for (unsigned char b2 : edges) {
+          for (unsigned char b3 : edges) {
+            std::string text = kMixedText;
+            text.replace(at, 4, {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2),
+                                 static_cast<char>(b3)});
+            check(text);
+          }
+        }
+      }
+    }
+  }
+}
+
+// Long well-formed texts with one or two bytes changed at random places, fed in two parts cut
+// anywhere: the same first problem, at the same byte, as byte by byte.
+TEST(Utf8Checker, AgreesWithTable37OnRandomDamage) {
+  std::mt19937 random(20261206);
+  std::string base;
+  while (base.size() < 400) base += kMixedText;
+  std::size_t failures = 0;
+  for (int round = 0; round < 20000 && failures < 5; ++round) {
+    std::string text = base.substr(0, std::uniform_int_distribution<std::size_t>(0, base.size())(random));
+    const int changes = round % 3;  // none, one or two
+    for (int k = 0; k < changes && !text.empty(); ++k) {
+      text[std::uniform_int_distribution<std::size_t>(0, text.size() - 1)(random)] =
+          static_cast<char>(std::uniform_int_distribution<int>(0, 255)(random));
+    }
+    const std::size_t cut = std::uniform_int_distribution<std::size_t>(0, text.size())(random);
+    ::testing::AssertionResult result = agrees(text, cut);
+    if (!result) {
+      ++failures;
+      ADD_FAILURE() << result.message();
+    }
+  }
 }
 
 }  // namespace

@@ -34,5 +34,34 @@ TEST(CountCodePoints, AgreesWithAByteByByteCountAtEveryLengthAndAlignment) {
   EXPECT_EQ(count_code_points("\x80\x80\xFF\xC0" "abcdefgh"), 10u);
 }
 
+// The fast first pass must take nearly all of well-formed text (else the checker silently
+// runs byte by byte), stop on a code point boundary, and stop before the first problem.
+TEST(Utf8ValidPrefix, TakesWellFormedTextUpToTheLastBlockAndStopsBeforeAProblem) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (!__builtin_cpu_supports("avx2")) GTEST_SKIP() << "no AVX2: the checker runs byte by byte";
+#else
+  GTEST_SKIP() << "no AVX2 kernel for this CPU: the checker runs byte by byte";
+#endif
+  std::string text;
+  while (text.size() < 10000) text += "기층당 조직 4,925개, tổ chức cơ sở đảng 91,7% \xF0\x9F\x98\x80\n";
+  for (std::size_t size = text.size() - 300; size <= text.size(); ++size) {
+    const std::string_view view = std::string_view(text).substr(0, size);
+    const std::size_t prefix = utf8_valid_prefix(view);
+    EXPECT_GE(prefix + 32 + 3, size) << size;
+    EXPECT_LE(prefix, size);
+    EXPECT_EQ(utf8_floor(view, prefix), prefix) << size;
+  }
+  std::string damaged = text;
+  damaged[5000] = '\x80';  // in the middle of a code point or after ASCII: either way no longer valid
+  damaged[5001] = '\x80';
+  damaged[5002] = '\x80';
+  damaged[5003] = '\x80';
+  EXPECT_LE(utf8_valid_prefix(damaged), 5000u);
+  EXPECT_GE(utf8_valid_prefix(damaged) + 32 + 3, 5000u);
+  std::string with_nul = text;
+  with_nul[7000] = '\0';
+  EXPECT_LE(utf8_valid_prefix(with_nul), 7000u);
+}
+
 }  // namespace
 }  // namespace sosu::internal
