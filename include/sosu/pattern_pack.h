@@ -43,7 +43,7 @@ class PackSet {
   const internal::PackSetData& data() const { return *data_; }
 
  private:
-  friend Result<PackSet> load_packs(const std::vector<std::filesystem::path>& dirs);
+  friend Result<PackSet> load_packs(const std::vector<std::filesystem::path>& dirs, unsigned threads);
   std::unique_ptr<internal::PackSetData> data_;
 };
 
@@ -51,8 +51,9 @@ class PackSet {
 // rules, fragments and tables replace earlier ones with the same id or name. Returns the set
 // iff every pack parses, every reference resolves and every regex compiles; otherwise all
 // problems found (each with file and line), not just the first. Examples are not run here:
-// see check_pack_examples() in sosu/extract.h.
-[[nodiscard]] Result<PackSet> load_packs(const std::vector<std::filesystem::path>& dirs);
+// see check_pack_examples() in sosu/extract.h. With `threads` above 1, up to that many
+// languages compile at the same time; the result is the same.
+[[nodiscard]] Result<PackSet> load_packs(const std::vector<std::filesystem::path>& dirs, unsigned threads = 1);
 
 // The default packs: $SOSU_PATTERNS_DIR, else share/sosu/patterns beside the installed
 // binary, else the install prefix chosen at build time, else the source tree it was built

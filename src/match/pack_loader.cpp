@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "match/pack_data.h"
 #include "sosu/extract.h"
@@ -86,25 +88,35 @@ struct RawLanguage {
   bool short_tail = false;
 };
 
+void add_error(std::vector<Error>& errors, ErrorCode code, const SourcePlace& at, const std::string& message) {
+  Error e;
+  e.code = code;
+  e.file = at.file;
+  if (at.line > 0) e.line_col = LineCol{at.line, 1};
+  e.message = message;
+  errors.push_back(std::move(e));
+}
+
 class Loader {
  public:
   void load_dir(const fs::path& dir, std::size_t dir_index);
-  Result<std::unique_ptr<PackSetData>> finish();
+  // Compiles the languages, up to `threads` of them at once.
+  Result<std::unique_ptr<PackSetData>> finish(unsigned threads);
 
  private:
   void load_file(const fs::path& path, std::size_t dir_index);
   void error(ErrorCode code, const SourcePlace& at, const std::string& message) {
-    Error e;
-    e.code = code;
-    e.file = at.file;
-    if (at.line > 0) e.line_col = LineCol{at.line, 1};
-    e.message = message;
-    errors_.push_back(std::move(e));
+    add_error(errors_, code, at, message);
   }
+  // One language's rules, compiled; its problems go to `errors`. Reads the loader only, so
+  // that languages can compile at the same time.
+  LanguageRules build_language(const std::string& lang, const RawLanguage& raw, std::vector<Error>& errors) const;
   // ${name} expansion against a language's fragments and tables, then the common ones.
   std::optional<std::string> expand(const std::string& lang, const std::string& text, const SourcePlace& at,
-                                    std::vector<std::string>& stack);
-  const RawFragment* find_fragment(const std::string& lang, const std::string& name);
+                                    std::vector<std::string>& stack, std::vector<Error>& errors) const;
+  const RawFragment* find_fragment(const std::string& lang, const std::string& name) const;
+  // Every table as a fragment, before any expansion.
+  void index_table_fragments();
 
   std::map<std::string, RawLanguage> raw_;
   // Where each id or name was first defined in the current directory, to catch duplicates.
@@ -311,33 +323,36 @@ void Loader::load_file(const fs::path& path, std::size_t dir_index) {
   }
 }
 
-const RawFragment* Loader::find_fragment(const std::string& lang, const std::string& name) {
-  for (const std::string& space : {lang, std::string(kCommon)}) {
-    auto lit = raw_.find(space);
-    if (lit == raw_.end()) continue;
-    auto fit = lit->second.fragments.find(name);
-    if (fit != lit->second.fragments.end()) return &fit->second;
-    auto tit = lit->second.tables.find(name);
-    if (tit != lit->second.tables.end()) {
+void Loader::index_table_fragments() {
+  for (const auto& [space, raw] : raw_) {
+    for (const auto& [name, table] : raw.tables) {
       // A table is also a fragment: its keys, longest first so that alternation prefers them.
-      std::string key = space + '\0' + name;
-      auto cached = table_fragments_.find(key);
-      if (cached != table_fragments_.end()) return &cached->second;
       std::vector<std::string> words;
-      for (const auto& e : tit->second.entries) words.push_back(e.first);
+      for (const auto& e : table.entries) words.push_back(e.first);
       std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() > b.size() : a < b;
       });
       std::string alternation;
       for (const std::string& w : words) alternation += (alternation.empty() ? "" : "|") + quote(w);
-      return &(table_fragments_[key] = RawFragment{alternation, tit->second.at});
+      table_fragments_[space + '\0' + name] = RawFragment{alternation, table.at};
     }
+  }
+}
+
+const RawFragment* Loader::find_fragment(const std::string& lang, const std::string& name) const {
+  for (const std::string& space : {lang, std::string(kCommon)}) {
+    auto lit = raw_.find(space);
+    if (lit == raw_.end()) continue;
+    auto fit = lit->second.fragments.find(name);
+    if (fit != lit->second.fragments.end()) return &fit->second;
+    auto table = table_fragments_.find(space + '\0' + name);
+    if (table != table_fragments_.end()) return &table->second;
   }
   return nullptr;
 }
 
 std::optional<std::string> Loader::expand(const std::string& lang, const std::string& text, const SourcePlace& at,
-                                          std::vector<std::string>& stack) {
+                                          std::vector<std::string>& stack, std::vector<Error>& errors) const {
   std::string out;
   std::size_t i = 0;
   bool ok = true;
@@ -350,7 +365,7 @@ std::optional<std::string> Loader::expand(const std::string& lang, const std::st
     out.append(text, i, open - i);
     std::size_t close = text.find('}', open);
     if (close == std::string::npos) {
-      error(ErrorCode::kPackFragment, at, "unclosed ${ in regex");
+      add_error(errors, ErrorCode::kPackFragment, at, "unclosed ${ in regex");
       return std::nullopt;
     }
     std::string name = text.substr(open + 2, close - open - 2);
@@ -358,18 +373,18 @@ std::optional<std::string> Loader::expand(const std::string& lang, const std::st
     if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
       std::string cycle;
       for (const std::string& s : stack) cycle += s + " -> ";
-      error(ErrorCode::kPackFragment, at, "cyclic fragment reference: " + cycle + name);
+      add_error(errors, ErrorCode::kPackFragment, at, "cyclic fragment reference: " + cycle + name);
       ok = false;
       continue;
     }
     const RawFragment* f = find_fragment(lang, name);
     if (f == nullptr) {
-      error(ErrorCode::kPackFragment, at, "undefined fragment ${" + name + "}");
+      add_error(errors, ErrorCode::kPackFragment, at, "undefined fragment ${" + name + "}");
       ok = false;
       continue;
     }
     stack.push_back(name);
-    std::optional<std::string> inner = expand(lang, f->text, f->at, stack);
+    std::optional<std::string> inner = expand(lang, f->text, f->at, stack, errors);
     stack.pop_back();
     if (!inner) {
       ok = false;
@@ -459,167 +474,195 @@ std::string regex_error(const re2::RE2& re) {
   return msg;
 }
 
-Result<std::unique_ptr<PackSetData>> Loader::finish() {
+LanguageRules Loader::build_language(const std::string& lang, const RawLanguage& raw,
+                                     std::vector<Error>& errors) const {
+  auto problem = [&](ErrorCode code, const SourcePlace& at, const std::string& message) {
+    add_error(errors, code, at, message);
+  };
+  LanguageRules rules;
+  rules.lang = lang;
+  // Tables: the common ones, then the language's own (which win).
+  if (auto c = raw_.find(kCommon); c != raw_.end()) rules.tables = {c->second.tables.begin(), c->second.tables.end()};
+  for (const auto& [name, table] : raw.tables) rules.tables[name] = table;
+  rules.index_tables();
+  rules.numerals.decimal_mark = raw.decimal_mark.value_or('.');
+  rules.numerals.group_mark = raw.group_mark.value_or(',');
+  rules.numerals.infer_marks = raw.infer_marks;
+  rules.numerals.short_tail = raw.short_tail;
+  auto numeric_table = [&](const char* name, std::vector<std::pair<std::string, std::int64_t>>& out) {
+    const internal::Table* t = rules.table(name);
+    if (t == nullptr) return;
+    for (const auto& [key, value] : t->entries) {
+      char* end = nullptr;
+      long long v = std::strtoll(value.c_str(), &end, 10);
+      if (end == value.c_str() || *end != '\0') {
+        problem(ErrorCode::kPackSchema, t->at, std::string("table ") + name + ": \"" + key + "\" needs a whole-number value");
+        continue;
+      }
+      out.emplace_back(key, static_cast<std::int64_t>(v));
+    }
+  };
+  numeric_table("numeral_digit", rules.numerals.digit_words);
+  // Words that are numbers only where a rule captures them (thứ nhất): the parser reads
+  // them, the word_numeral fragments do not include them.
+  numeric_table("numeral_ordinal_only", rules.numerals.digit_words);
+  numeric_table("numeral_small_scale", rules.numerals.small_scales);
+  numeric_table("numeral_large_scale", rules.numerals.large_scales);
+  numeric_table("numeral_ones_after_tens", rules.numerals.ones_after_tens);
+  auto word_table = [&](const char* name, std::vector<std::string>& out) {
+    if (const internal::Table* t = rules.table(name)) {
+      for (const auto& [key, value] : t->entries) out.push_back(key);
+    }
+  };
+  word_table("numeral_approximate", rules.numerals.approximate_words);
+  word_table("numeral_point", rules.numerals.point_words);
+  word_table("numeral_half", rules.numerals.half_words);
+
+  // How many words back a status word may stand from its figure (ước tính xuất siêu 23,31 tỷ USD).
+  if (const internal::Table* reach = rules.table("status_reach")) {
+    for (const auto& [key, value] : reach->entries) {
+      std::size_t words = 0;
+      const char* end = value.data() + value.size();
+      auto [stop, parse_error] = std::from_chars(value.data(), end, words);
+      if (key != "words" || parse_error != std::errc() || stop != end || words < 1 || words > kMaxStatusReach) {
+        problem(ErrorCode::kPackSchema, reach->at,
+                "table status_reach: \"" + key + "\" = \"" + value +
+                  "\"; it takes one entry, key=\"words\" with a whole number from 1 to " +
+                  std::to_string(kMaxStatusReach));
+        continue;
+      }
+      rules.status_reach = words;
+    }
+  }
+  rules.numerals_swapped = rules.numerals;
+  std::swap(rules.numerals_swapped.decimal_mark, rules.numerals_swapped.group_mark);
+
+  re2::RE2::Options set_options;
+  set_options.set_log_errors(false);
+  std::vector<std::pair<std::size_t, std::vector<std::string>>> contexts;  // rule index -> required contexts
+  rules.set = std::make_unique<re2::RE2::Set>(set_options, re2::RE2::UNANCHORED);
+  for (const std::string& id : raw.rule_order) {
+    const RawRule& r = raw.rules.at(id);
+    internal::Rule rule;
+    rule.id = id;
+    rule.name = r.name;
+    rule.role = r.kind == kTimeKind     ? internal::Rule::Role::kTime
+                : r.kind == kIgnoreKind ? internal::Rule::Role::kIgnore
+                                        : internal::Rule::Role::kFigure;
+    rule.kind = is_pseudo_kind(r.kind) ? Kind::kNumber : *kind_from_name(r.kind);
+    rule.priority = r.priority;
+    rule.fixed = r.fixed;
+    rule.examples = r.examples;
+    rule.at = r.at;
+    std::vector<std::string> stack;
+    std::optional<std::string> pattern = expand(lang, r.regex, r.regex_at, stack, errors);
+    if (!pattern) continue;
+    std::vector<std::string> required_contexts;
+    rule.re = compile(*pattern);
+    if (!rule.re->ok()) {
+      problem(ErrorCode::kPackRegex, r.regex_at, "rule " + id + ": " + regex_error(*rule.re));
+      continue;
+    }
+    bool captures_ok = true;
+    for (const auto& [name, index] : rule.re->NamedCapturingGroups()) {
+      if (!internal::is_known_capture(name)) {
+        problem(ErrorCode::kPackCapture, r.regex_at,
+              "rule " + id + ": unknown capture name (?P<" + name + ">); see patterns/README.md for the names");
+        captures_ok = false;
+      }
+      rule.captures.emplace_back(std::string(internal::capture_field(name)), index);
+    }
+    BeforeContext before_context;
+    for (const RawRule::RawGuard& g : r.guards) {
+      std::optional<std::string> body = expand(lang, g.regex, g.at, stack, errors);
+      if (!body) {
+        captures_ok = false;
+        continue;
+      }
+      internal::Guard guard;
+      guard.before = g.before;
+      guard.reject = g.reject;
+      guard.re = compile(g.before ? "(?:" + *body + ")$" : "^(?:" + *body + ")");
+      guard.one_char = internal::CodePointClass::parse(*body);
+      if (!guard.re->ok()) {
+        problem(ErrorCode::kPackRegex, g.at, "rule " + id + ": guard " + regex_error(*guard.re));
+        captures_ok = false;
+        continue;
+      }
+      if (!g.reject && can_prefilter(*body, *guard.re)) required_contexts.push_back(*body);
+      if (g.before) before_context.add(g.reject, *body);
+      rule.guards.push_back(std::move(guard));
+    }
+    if (!captures_ok) continue;
+    if (auto prefix = before_context.prefix()) {
+      rule.search_re = compile(prefix->regex + "(?:" + *pattern + ")");
+      rule.search_allows_start = prefix->allows_start;
+      rule.search_prefix_code_points = prefix->code_points;
+      // Only a speed-up: where the longer regex does not compile, `re` is searched as is.
+      if (!rule.search_re->ok()) rule.search_re.reset();
+    }
+    std::string set_error;
+    // The set takes the search regex: a sentence where no start passes the guards is no
+    // candidate for the rule.
+    if (rules.set->Add(rule.search_re ? rule.search_re->pattern() : *pattern, &set_error) < 0) {
+      problem(ErrorCode::kPackRegex, r.regex_at, "rule " + id + ": " + set_error);
+      continue;
+    }
+    rules.rules.push_back(std::move(rule));
+    contexts.emplace_back(rules.rules.size() - 1, std::move(required_contexts));
+  }
+  // A context a rule requires (require-before="국번\s?없이\s?") goes into the set as well:
+  // a sentence without it cannot hold the rule's match, and the rule is then not run.
+  for (auto& [index, bodies] : contexts) {
+    for (const std::string& body : bodies) {
+      const int entry = rules.set->Add(body, nullptr);
+      if (entry >= 0) rules.rules[index].required_contexts.push_back(entry);
+    }
+  }
+  if (!rules.rules.empty() && !rules.set->Compile()) {
+    problem(ErrorCode::kPackRegex, SourcePlace{lang, 0}, "the combined rule set for " + lang + " does not compile (too large)");
+  }
+  // Prefilter: a digit, or what the language's ${prefilter} fragment matches (number words).
+  std::string prefilter = "[0-9]";
+  if (find_fragment(lang, "prefilter") != nullptr) {
+    std::vector<std::string> stack;
+    if (std::optional<std::string> words = expand(lang, "${prefilter}", find_fragment(lang, "prefilter")->at, stack, errors)) {
+      prefilter += "|" + *words;
+    }
+  }
+  rules.prefilter = compile(prefilter);
+  if (!rules.prefilter->ok()) {
+    problem(ErrorCode::kPackRegex, find_fragment(lang, "prefilter")->at, "prefilter " + regex_error(*rules.prefilter));
+  }
+  return rules;
+}
+
+Result<std::unique_ptr<PackSetData>> Loader::finish(unsigned threads) {
+  index_table_fragments();
+  std::vector<std::string> langs;
+  for (const auto& [lang, raw] : raw_) {
+    if (lang != kCommon) langs.push_back(lang);
+  }
+  // Compiling the regexes is most of the loading time, and languages share nothing but the
+  // loader, which they only read. Their problems are reported in the order of the languages.
+  std::vector<LanguageRules> built(langs.size());
+  std::vector<std::vector<Error>> problems(langs.size());
+  std::atomic<std::size_t> next{0};
+  auto build_next = [&] {
+    for (std::size_t k = next++; k < langs.size(); k = next++) {
+      built[k] = build_language(langs[k], raw_.at(langs[k]), problems[k]);
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < std::min<std::size_t>(threads, langs.size()); ++t) helpers.emplace_back(build_next);
+  build_next();
+  for (std::thread& t : helpers) t.join();
+
   auto data = std::make_unique<PackSetData>();
   data->versions = versions_;
-  for (auto& [lang, raw] : raw_) {
-    if (lang == kCommon) continue;
-    LanguageRules rules;
-    rules.lang = lang;
-    // Tables: the common ones, then the language's own (which win).
-    if (auto c = raw_.find(kCommon); c != raw_.end()) rules.tables = {c->second.tables.begin(), c->second.tables.end()};
-    for (const auto& [name, table] : raw.tables) rules.tables[name] = table;
-    rules.index_tables();
-    rules.numerals.decimal_mark = raw.decimal_mark.value_or('.');
-    rules.numerals.group_mark = raw.group_mark.value_or(',');
-    rules.numerals.infer_marks = raw.infer_marks;
-    rules.numerals.short_tail = raw.short_tail;
-    auto numeric_table = [&](const char* name, std::vector<std::pair<std::string, std::int64_t>>& out) {
-      const internal::Table* t = rules.table(name);
-      if (t == nullptr) return;
-      for (const auto& [key, value] : t->entries) {
-        char* end = nullptr;
-        long long v = std::strtoll(value.c_str(), &end, 10);
-        if (end == value.c_str() || *end != '\0') {
-          error(ErrorCode::kPackSchema, t->at, std::string("table ") + name + ": \"" + key + "\" needs a whole-number value");
-          continue;
-        }
-        out.emplace_back(key, static_cast<std::int64_t>(v));
-      }
-    };
-    numeric_table("numeral_digit", rules.numerals.digit_words);
-    // Words that are numbers only where a rule captures them (thứ nhất): the parser reads
-    // them, the word_numeral fragments do not include them.
-    numeric_table("numeral_ordinal_only", rules.numerals.digit_words);
-    numeric_table("numeral_small_scale", rules.numerals.small_scales);
-    numeric_table("numeral_large_scale", rules.numerals.large_scales);
-    numeric_table("numeral_ones_after_tens", rules.numerals.ones_after_tens);
-    auto word_table = [&](const char* name, std::vector<std::string>& out) {
-      if (const internal::Table* t = rules.table(name)) {
-        for (const auto& [key, value] : t->entries) out.push_back(key);
-      }
-    };
-    word_table("numeral_approximate", rules.numerals.approximate_words);
-    word_table("numeral_point", rules.numerals.point_words);
-    word_table("numeral_half", rules.numerals.half_words);
-
-    // How many words back a status word may stand from its figure (ước tính xuất siêu 23,31 tỷ USD).
-    if (const internal::Table* reach = rules.table("status_reach")) {
-      for (const auto& [key, value] : reach->entries) {
-        std::size_t words = 0;
-        const char* end = value.data() + value.size();
-        auto [stop, problem] = std::from_chars(value.data(), end, words);
-        if (key != "words" || problem != std::errc() || stop != end || words < 1 || words > kMaxStatusReach) {
-          error(ErrorCode::kPackSchema, reach->at,
-                "table status_reach: \"" + key + "\" = \"" + value +
-                    "\"; it takes one entry, key=\"words\" with a whole number from 1 to " +
-                    std::to_string(kMaxStatusReach));
-          continue;
-        }
-        rules.status_reach = words;
-      }
-    }
-    rules.numerals_swapped = rules.numerals;
-    std::swap(rules.numerals_swapped.decimal_mark, rules.numerals_swapped.group_mark);
-
-    re2::RE2::Options set_options;
-    set_options.set_log_errors(false);
-    std::vector<std::pair<std::size_t, std::vector<std::string>>> contexts;  // rule index -> required contexts
-    rules.set = std::make_unique<re2::RE2::Set>(set_options, re2::RE2::UNANCHORED);
-    for (const std::string& id : raw.rule_order) {
-      RawRule& r = raw.rules[id];
-      internal::Rule rule;
-      rule.id = id;
-      rule.name = r.name;
-      rule.role = r.kind == kTimeKind     ? internal::Rule::Role::kTime
-                  : r.kind == kIgnoreKind ? internal::Rule::Role::kIgnore
-                                          : internal::Rule::Role::kFigure;
-      rule.kind = is_pseudo_kind(r.kind) ? Kind::kNumber : *kind_from_name(r.kind);
-      rule.priority = r.priority;
-      rule.fixed = r.fixed;
-      rule.examples = r.examples;
-      rule.at = r.at;
-      std::vector<std::string> stack;
-      std::optional<std::string> pattern = expand(lang, r.regex, r.regex_at, stack);
-      if (!pattern) continue;
-      std::vector<std::string> required_contexts;
-      rule.re = compile(*pattern);
-      if (!rule.re->ok()) {
-        error(ErrorCode::kPackRegex, r.regex_at, "rule " + id + ": " + regex_error(*rule.re));
-        continue;
-      }
-      bool captures_ok = true;
-      for (const auto& [name, index] : rule.re->NamedCapturingGroups()) {
-        if (!internal::is_known_capture(name)) {
-          error(ErrorCode::kPackCapture, r.regex_at,
-                "rule " + id + ": unknown capture name (?P<" + name + ">); see patterns/README.md for the names");
-          captures_ok = false;
-        }
-        rule.captures.emplace_back(std::string(internal::capture_field(name)), index);
-      }
-      BeforeContext before_context;
-      for (const RawRule::RawGuard& g : r.guards) {
-        std::optional<std::string> body = expand(lang, g.regex, g.at, stack);
-        if (!body) {
-          captures_ok = false;
-          continue;
-        }
-        internal::Guard guard;
-        guard.before = g.before;
-        guard.reject = g.reject;
-        guard.re = compile(g.before ? "(?:" + *body + ")$" : "^(?:" + *body + ")");
-        guard.one_char = internal::CodePointClass::parse(*body);
-        if (!guard.re->ok()) {
-          error(ErrorCode::kPackRegex, g.at, "rule " + id + ": guard " + regex_error(*guard.re));
-          captures_ok = false;
-          continue;
-        }
-        if (!g.reject && can_prefilter(*body, *guard.re)) required_contexts.push_back(*body);
-        if (g.before) before_context.add(g.reject, *body);
-        rule.guards.push_back(std::move(guard));
-      }
-      if (!captures_ok) continue;
-      if (auto prefix = before_context.prefix()) {
-        rule.search_re = compile(prefix->regex + "(?:" + *pattern + ")");
-        rule.search_allows_start = prefix->allows_start;
-        rule.search_prefix_code_points = prefix->code_points;
-        // Only a speed-up: where the longer regex does not compile, `re` is searched as is.
-        if (!rule.search_re->ok()) rule.search_re.reset();
-      }
-      std::string set_error;
-      // The set takes the search regex: a sentence where no start passes the guards is no
-      // candidate for the rule.
-      if (rules.set->Add(rule.search_re ? rule.search_re->pattern() : *pattern, &set_error) < 0) {
-        error(ErrorCode::kPackRegex, r.regex_at, "rule " + id + ": " + set_error);
-        continue;
-      }
-      rules.rules.push_back(std::move(rule));
-      contexts.emplace_back(rules.rules.size() - 1, std::move(required_contexts));
-    }
-    // A context a rule requires (require-before="국번\s?없이\s?") goes into the set as well:
-    // a sentence without it cannot hold the rule's match, and the rule is then not run.
-    for (auto& [index, bodies] : contexts) {
-      for (const std::string& body : bodies) {
-        const int entry = rules.set->Add(body, nullptr);
-        if (entry >= 0) rules.rules[index].required_contexts.push_back(entry);
-      }
-    }
-    if (!rules.rules.empty() && !rules.set->Compile()) {
-      error(ErrorCode::kPackRegex, SourcePlace{lang, 0}, "the combined rule set for " + lang + " does not compile (too large)");
-    }
-    // Prefilter: a digit, or what the language's ${prefilter} fragment matches (number words).
-    std::string prefilter = "[0-9]";
-    if (find_fragment(lang, "prefilter") != nullptr) {
-      std::vector<std::string> stack;
-      if (std::optional<std::string> words = expand(lang, "${prefilter}", find_fragment(lang, "prefilter")->at, stack)) {
-        prefilter += "|" + *words;
-      }
-    }
-    rules.prefilter = compile(prefilter);
-    if (!rules.prefilter->ok()) {
-      error(ErrorCode::kPackRegex, find_fragment(lang, "prefilter")->at, "prefilter " + regex_error(*rules.prefilter));
-    }
-    data->languages.emplace(lang, std::move(rules)).first->second.index_tables();  // the map moved
+  for (std::size_t k = 0; k < langs.size(); ++k) {
+    errors_.insert(errors_.end(), problems[k].begin(), problems[k].end());
+    data->languages.emplace(langs[k], std::move(built[k])).first->second.index_tables();  // the map moved
   }
   if (!errors_.empty()) return errors_;
   return Result<std::unique_ptr<PackSetData>>(std::move(data));
@@ -658,10 +701,10 @@ std::string PackSet::versions() const {
   return out;
 }
 
-Result<PackSet> load_packs(const std::vector<fs::path>& dirs) {
+Result<PackSet> load_packs(const std::vector<fs::path>& dirs, unsigned threads) {
   Loader loader;
   for (std::size_t i = 0; i < dirs.size(); ++i) loader.load_dir(dirs[i], i);
-  Result<std::unique_ptr<PackSetData>> data = loader.finish();
+  Result<std::unique_ptr<PackSetData>> data = loader.finish(std::max(1u, threads));
   if (!data) return data.errors();
   PackSet set;
   set.data_ = std::move(data).value();

@@ -26,7 +26,13 @@ void report(const Error& e) { std::cerr << "sosu: " << e.to_string() << '\n'; }
 // True when standard output was closed under us (a pipe into head): not an error.
 bool output_closed() { return !std::cout && errno == EPIPE; }
 
+// --jobs, or the number of cores.
+unsigned job_count(const Config& config) {
+  return config.jobs != 0 ? config.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
 // The default packs plus --patterns directories, or nullptr after reporting every problem.
+// They compile on as many threads as extraction will use.
 std::shared_ptr<const PackSet> load_configured_packs(const Config& config) {
   std::vector<std::filesystem::path> dirs;
   std::optional<std::filesystem::path> defaults = default_patterns_dir();
@@ -39,7 +45,7 @@ std::shared_ptr<const PackSet> load_configured_packs(const Config& config) {
   }
   dirs.push_back(*defaults);
   for (const std::string& d : config.pattern_dirs) dirs.emplace_back(d);
-  Result<PackSet> packs = load_packs(dirs);
+  Result<PackSet> packs = load_packs(dirs, job_count(config));
   if (!packs) {
     for (const Error& e : packs.errors()) report(e);
     return nullptr;
@@ -426,7 +432,7 @@ int run_extract(const Config& given) {
   if (!packs) return 2;
   Config config = given;
   config.packs_version = packs->versions();
-  if (config.jobs == 0) config.jobs = std::max(1u, std::thread::hardware_concurrency());
+  config.jobs = job_count(config);
   ExtractOptions options;
   options.forced_lang = config.lang;
   options.ref_date = config.ref_date;
@@ -656,7 +662,7 @@ int run_packs_check(const Config& config) {
     dirs.push_back(*defaults);
   }
   for (const std::string& d : config.pattern_dirs) dirs.emplace_back(d);
-  Result<PackSet> loaded = load_packs(dirs);
+  Result<PackSet> loaded = load_packs(dirs, job_count(config));
   if (!loaded) {
     for (const Error& e : loaded.errors()) report(e);
     return 2;
