@@ -754,7 +754,7 @@ void attach_details(const LanguageRules& rules, std::string_view sentence, const
     }
     // "cao hơn 0,3 điểm phần trăm so với năm trước": a comparative before the figure with a
     // comparison base after it states a difference, a change, not a bound.
-    if (const Capture* q = d.match->capture("qualifier"); q != nullptr && comparatives != nullptr &&
+    if (const Capture* q = d.match->capture(Field::kQualifier); q != nullptr && comparatives != nullptr &&
                                                            comparison_bases != nullptr) {
       std::optional<std::string_view> dir = comparatives->lookup(sentence.substr(q->byte_start, q->byte_end - q->byte_start));
       std::string_view after = sentence.substr(d.match->byte_end);

@@ -26,6 +26,8 @@ namespace {
 using internal::CalendarUnit;
 using internal::Capture;
 using internal::Draft;
+using internal::Field;
+using internal::field_name;
 using internal::LanguageRules;
 using internal::Match;
 using internal::iso_date;
@@ -77,10 +79,10 @@ class FigureBuilder {
     internal::TimeMention t;
     t.byte_start = m.byte_start;
     t.byte_end = m.byte_end;
-    if (const Capture* c = m.capture("part")) {
+    if (const Capture* c = m.capture(Field::kPart)) {
       if (auto v = lookup("time_part", capture_text(sentence_, c))) t.part = *v;
     }
-    if (const Capture* c = m.capture("relative")) {
+    if (const Capture* c = m.capture(Field::kRelative)) {
       if (auto code = lookup("relative_time", capture_text(sentence_, c))) {
         t.date = resolve_relative(*code, options_.ref_date);
         if (!t.date) t.relative = *code;
@@ -105,7 +107,7 @@ class FigureBuilder {
 
   // The code of the part of the year a match names, from the given table.
   std::optional<std::string> part_of(const Match& m, std::string_view table = "time_part") const {
-    const Capture* c = m.capture("part");
+    const Capture* c = m.capture(Field::kPart);
     return c == nullptr ? std::nullopt : lookup(table, capture_text(sentence_, c));
   }
 
@@ -117,19 +119,19 @@ class FigureBuilder {
     f.pattern = rule.id;
     for (const auto& [field, value] : rule.fixed) set_field(f, field, value);
 
-    if (const Capture* c = m.capture("value")) {
+    if (const Capture* c = m.capture(Field::kValue)) {
       auto n = numeral(capture_text(sentence_, c));
       if (!n) return false;
       f.value = n->value;
       f.decimals = n->decimals;
       if (n->approximate && !f.qualifier) f.qualifier = "about";
     }
-    for (const char* bound : {"from", "to"}) {
+    for (Field bound : {Field::kFrom, Field::kTo}) {
       const Capture* c = m.capture(bound);
       if (c == nullptr) continue;
       auto n = numeral(capture_text(sentence_, c));
       if (!n) return false;
-      (std::string_view(bound) == "from" ? f.from : f.to) = n->value;
+      (bound == Field::kFrom ? f.from : f.to) = n->value;
       if (n->decimals) f.decimals = n->decimals;
     }
     // "1~3위", "15~64세": a rule that captures `from` and `value` states a range ending at value.
@@ -144,23 +146,23 @@ class FigureBuilder {
       if (!abbreviated_end(*f.from, *f.to)) return false;
       f.to = abbreviated_end(*f.from, *f.to);
     }
-    if (const Capture* c = m.capture("per")) {
+    if (const Capture* c = m.capture(Field::kPer)) {
       f.per = lookup("per_unit", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
     }
-    if (const Capture* c = m.capture("unit")) f.unit = std::string(capture_text(sentence_, c));
-    if (const Capture* c = m.capture("larger")) {
+    if (const Capture* c = m.capture(Field::kUnit)) f.unit = std::string(capture_text(sentence_, c));
+    if (const Capture* c = m.capture(Field::kLarger)) {
       // 1년 6개월, 2 giờ 30 phút: the larger unit's amount in the smaller one (table unit_ratio).
       auto larger = numeral(capture_text(sentence_, c));
       std::optional<std::string> ratio =
-          f.unit ? lookup("unit_ratio", std::string(capture_text(sentence_, m.capture("larger_unit"))) + " " + *f.unit)
+          f.unit ? lookup("unit_ratio", std::string(capture_text(sentence_, m.capture(Field::kLargerUnit))) + " " + *f.unit)
                  : std::nullopt;
       if (!larger || !larger->value.is_integer() || !ratio || !f.value || !f.value->is_integer()) return false;
       f.value->coefficient += larger->value.coefficient * std::stoll(*ratio);
     }
-    if (const Capture* c = m.capture("currency")) {
+    if (const Capture* c = m.capture(Field::kCurrency)) {
       f.unit = lookup("currency", capture_text(sentence_, c)).value_or(std::string(capture_text(sentence_, c)));
     }
-    if (const Capture* c = m.capture("minor")) {
+    if (const Capture* c = m.capture(Field::kMinor)) {
       // 2 đô la và 23 xen, 이달러이십삼센트, 십센트: hundredths of the currency.
       auto cents = numeral(capture_text(sentence_, c));
       if (!cents || !cents->value.is_integer() || cents->value.coefficient < 0 || cents->value.coefficient > 99) {
@@ -169,17 +171,17 @@ class FigureBuilder {
       if (f.value && !f.value->is_integer()) return false;
       const std::int64_t whole = f.value ? f.value->coefficient : 0;
       f.value = Decimal{whole * 100 + cents->value.coefficient, 2}.normalized();
-      if (const Capture* mc = m.capture("minor_currency"); mc != nullptr && !f.unit) {
+      if (const Capture* mc = m.capture(Field::kMinorCurrency); mc != nullptr && !f.unit) {
         f.unit = lookup("minor_currency", capture_text(sentence_, mc));
         if (!f.unit) return false;
       }
     }
-    for (const char* field : {"qualifier", "direction", "status"}) {
+    for (Field field : {Field::kQualifier, Field::kDirection, Field::kStatus}) {
       if (const Capture* c = m.capture(field)) {
-        if (auto v = lookup(field, capture_text(sentence_, c))) set_field(f, field, *v);
+        if (auto v = lookup(field_name(field), capture_text(sentence_, c))) set_field(f, field_name(field), *v);
       }
     }
-    if (const Capture* c = m.capture("sign")) {
+    if (const Capture* c = m.capture(Field::kSign)) {
       // ▲ marks an increase; - and △ (the Korean accounts' minus) a decrease and a negative value.
       std::string_view sign = capture_text(sentence_, c);
       if (auto v = lookup("sign", sign)) f.direction = *v;
@@ -189,7 +191,7 @@ class FigureBuilder {
         }
       }
     }
-    if (const Capture* num = m.capture("numerator"), *den = m.capture("denominator"); num && den) {
+    if (const Capture* num = m.capture(Field::kNumerator), *den = m.capture(Field::kDenominator); num && den) {
       // 3분의 1, 3/4: the value when its decimal ends, and always the fraction as numbers.
       auto n = numeral(capture_text(sentence_, num));
       auto d = numeral(capture_text(sentence_, den));
@@ -197,7 +199,7 @@ class FigureBuilder {
       f.fraction = std::to_string(n->value.coefficient) + "/" + std::to_string(d->value.coefficient);
       f.value = exact_quotient(n->value.coefficient, d->value.coefficient);
     }
-    if (const Capture* c = m.capture("approx")) {
+    if (const Capture* c = m.capture(Field::kApprox)) {
       // 수백 명: some hundreds, a range of 100 to 999 with no single value.
       auto scale = numeral(capture_text(sentence_, c));
       if (!scale || !scale->value.is_integer() || scale->value.coefficient <= 0) return false;
@@ -206,7 +208,7 @@ class FigureBuilder {
       f.value.reset();
     }
 
-    if (const Capture* c = m.capture("decade")) {
+    if (const Capture* c = m.capture(Field::kDecade)) {
       // 1970년대: the ten years from the decade's first.
       auto first = numeral(capture_text(sentence_, c));
       if (!first || !first->value.is_integer() || first->value.coefficient % 10 != 0) return false;
@@ -215,16 +217,16 @@ class FigureBuilder {
       f.value.reset();
     }
 
-    auto integer = [&](const char* name) { return integer_capture(m, name); };
-    std::optional<std::int64_t> year = integer("year"), month = integer("month"), day = integer("day");
+    auto integer = [&](Field field) { return integer_capture(m, field); };
+    std::optional<std::int64_t> year = integer(Field::kYear), month = integer(Field::kMonth), day = integer(Field::kDay);
     if (!year) {
       // 74/10/31, 3/9/91: a two-digit year in the century the reference date suggests.
-      if (auto short_year = integer("short_year")) year = internal::expand_short_year(*short_year, options_.ref_date);
+      if (auto short_year = integer(Field::kShortYear)) year = internal::expand_short_year(*short_year, options_.ref_date);
     }
     if (!year) year = beside_year;
     switch (f.kind) {
       case Kind::kYear:
-        if (const Capture* c = m.capture("relative"); c != nullptr && !year) {
+        if (const Capture* c = m.capture(Field::kRelative); c != nullptr && !year) {
           if (!relative_year(*c, f, year)) return false;
           if (!year) break;  // no reference date: relative keeps the word's code
         }
@@ -242,10 +244,10 @@ class FigureBuilder {
         break;
       }
       case Kind::kDate: {
-        const Capture* relative = m.capture("relative");
-        if (m.capture("calendar_unit") != nullptr) return build_shifted_date(m, f);
-        if (m.capture("nth") != nullptr) return build_nth_day(m, f, year, month);
-        if (const Capture* w = m.capture("weekday")) {
+        const Capture* relative = m.capture(Field::kRelative);
+        if (m.capture(Field::kCalendarUnit) != nullptr) return build_shifted_date(m, f);
+        if (m.capture(Field::kNth) != nullptr) return build_nth_day(m, f, year, month);
+        if (const Capture* w = m.capture(Field::kWeekday)) {
           // 다음주 화요일, thứ Hai tuần trước.
           std::optional<std::string> weekday = lookup("weekday", capture_text(sentence_, w));
           std::optional<std::string> when =
@@ -255,7 +257,7 @@ class FigureBuilder {
           if (!f.date) f.relative = when.value_or("weekday");
           break;
         }
-        if (const Capture* h = m.capture("holiday")) {
+        if (const Capture* h = m.capture(Field::kHoliday)) {
           // 광복절, 크리스마스: a fixed month and day, the next one from the reference date.
           std::optional<std::string> month_day = lookup("holiday", capture_text(sentence_, h));
           if (!month_day || month_day->size() != 5) return false;
@@ -287,7 +289,7 @@ class FigureBuilder {
           // A day alone (지난 19일): ---19, or a full date against the reference date.
           if (*day < 1 || *day > 31) return false;
           std::optional<std::string> when;
-          if (const Capture* c = m.capture("relative")) when = lookup("day_relative", capture_text(sentence_, c));
+          if (const Capture* c = m.capture(Field::kRelative)) when = lookup("day_relative", capture_text(sentence_, c));
           f.date = resolve_day(static_cast<int>(*day), when.value_or(""), options_.ref_date);
           break;
         }
@@ -300,17 +302,17 @@ class FigureBuilder {
         break;
       }
       case Kind::kDateRange: {
-        if (m.capture("calendar_unit") != nullptr) return build_unit_span(m, f);
+        if (m.capture(Field::kCalendarUnit) != nullptr) return build_unit_span(m, f);
         std::optional<std::string> period = part_of(m, "period_part");
         if (!period) {
           // Stated ends: từ ngày 1/7 đến 31/12/2024, 9 tháng đầu năm 2024 (months 1 to 9).
-          std::optional<std::int64_t> to_year = integer("to_year"), to_month = integer("to_month"),
-                                      to_day = integer("to_day");
+          std::optional<std::int64_t> to_year = integer(Field::kToYear), to_month = integer(Field::kToMonth),
+                                      to_day = integer(Field::kToDay);
           if (!to_month && to_day && month) to_month = month;  // 7월 13일 - 15일
           if (!month && !to_month && day && to_day) return build_day_span(m, f, *day, *to_day);
           if (!to_month) return false;
           // 10 tháng năm nay: the months of a year said from the reference date's.
-          if (const Capture* c = m.capture("relative"); c != nullptr && !year && !to_year) {
+          if (const Capture* c = m.capture(Field::kRelative); c != nullptr && !year && !to_year) {
             if (!relative_year(*c, f, year)) return false;
           }
           // Without a year, the reference date's, as for one month (1~9월, 6 tháng đầu năm).
@@ -354,8 +356,8 @@ class FigureBuilder {
     return true;
   }
 
-  std::optional<std::int64_t> integer_capture(const Match& m, const char* name) const {
-    const Capture* c = m.capture(name);
+  std::optional<std::int64_t> integer_capture(const Match& m, Field field) const {
+    const Capture* c = m.capture(field);
     if (c == nullptr) return std::nullopt;
     auto n = numeral(capture_text(sentence_, c));
     if (!n || !n->value.is_integer()) return std::nullopt;
@@ -363,7 +365,7 @@ class FigureBuilder {
   }
 
   std::optional<CalendarUnit> calendar_unit(const Match& m) const {
-    std::optional<std::string> code = lookup("calendar_unit", capture_text(sentence_, m.capture("calendar_unit")));
+    std::optional<std::string> code = lookup("calendar_unit", capture_text(sentence_, m.capture(Field::kCalendarUnit)));
     return code ? internal::calendar_unit_from(*code) : std::nullopt;
   }
 
@@ -394,8 +396,8 @@ class FigureBuilder {
   // 3주 전, 2 năm trước, 5일 후: that many units before or after the reference date.
   bool build_shifted_date(const Match& m, Figure& f) const {
     std::optional<CalendarUnit> unit = calendar_unit(m);
-    std::optional<std::int64_t> amount = integer_capture(m, "amount");
-    std::optional<std::string> way = lookup("offset_relative", capture_text(sentence_, m.capture("relative")));
+    std::optional<std::int64_t> amount = integer_capture(m, Field::kAmount);
+    std::optional<std::string> way = lookup("offset_relative", capture_text(sentence_, m.capture(Field::kRelative)));
     if (!unit || !amount || *amount < 1 || *amount > 9999 || !way || (*way != "ago" && *way != "later")) return false;
     if (!options_.ref_date) {
       f.relative = *way + " " + iso_duration(*amount, *unit);
@@ -410,7 +412,7 @@ class FigureBuilder {
   // word names its month), the last in the same month.
   bool build_day_span(const Match& m, Figure& f, std::int64_t day, std::int64_t to_day) const {
     if (day < 1 || to_day > 31 || to_day <= day) return false;
-    const std::string_view relative = capture_text(sentence_, m.capture("relative"));
+    const std::string_view relative = capture_text(sentence_, m.capture(Field::kRelative));
     std::optional<std::string> month;  // YYYY-MM, or none while the reference date is unknown
     if (std::optional<std::string> code = lookup("relative_time", relative)) {
       month = resolve_relative(*code, options_.ref_date);
@@ -431,8 +433,8 @@ class FigureBuilder {
   // reference date's own, from the first to the last.
   bool build_unit_span(const Match& m, Figure& f) const {
     std::optional<CalendarUnit> unit = calendar_unit(m);
-    std::optional<std::string> way = lookup("span_relative", capture_text(sentence_, m.capture("relative")));
-    std::optional<std::int64_t> amount = integer_capture(m, "amount");
+    std::optional<std::string> way = lookup("span_relative", capture_text(sentence_, m.capture(Field::kRelative)));
+    std::optional<std::int64_t> amount = integer_capture(m, Field::kAmount);
     if (!unit || !way || (amount && (*amount < 1 || *amount > 9999))) return false;
     const int n = static_cast<int>(amount.value_or(1));
     int offset;
@@ -452,12 +454,12 @@ class FigureBuilder {
   // 10월 첫째 화요일, 3월 마지막 월요일, 2015년 10월 마지막날, ngày đầu tiên của tháng 3.
   bool build_nth_day(const Match& m, Figure& f, std::optional<std::int64_t> year,
                      std::optional<std::int64_t> month) const {
-    const std::string_view nth_text = capture_text(sentence_, m.capture("nth"));
+    const std::string_view nth_text = capture_text(sentence_, m.capture(Field::kNth));
     std::optional<std::int64_t> nth;
     if (std::optional<std::string> fixed = lookup("nth", nth_text)) nth = std::stoll(*fixed);
-    else nth = integer_capture(m, "nth");
+    else nth = integer_capture(m, Field::kNth);
     std::optional<int> weekday;
-    if (const Capture* w = m.capture("weekday")) {
+    if (const Capture* w = m.capture(Field::kWeekday)) {
       std::optional<std::string> code = lookup("weekday", capture_text(sentence_, w));
       if (!code) return false;
       weekday = std::stoi(*code);
@@ -544,9 +546,9 @@ void join_years_to_dates(const internal::LanguageRules& rules, std::string_view 
     return d.figure.kind == Kind::kYear && !d.part && (stated_year(d.figure) || d.figure.relative);
   };
   auto states_no_year = [](const Match& m) {
-    const bool has_months = m.capture("month") != nullptr || m.capture("part") != nullptr;
-    return has_months && m.capture("year") == nullptr && m.capture("short_year") == nullptr &&
-           m.capture("to_year") == nullptr && m.capture("relative") == nullptr;
+    const bool has_months = m.capture(Field::kMonth) != nullptr || m.capture(Field::kPart) != nullptr;
+    return has_months && m.capture(Field::kYear) == nullptr && m.capture(Field::kShortYear) == nullptr &&
+           m.capture(Field::kToYear) == nullptr && m.capture(Field::kRelative) == nullptr;
   };
   std::vector<bool> absorbed(drafts.size(), false);
   for (std::size_t i = 0; i < drafts.size(); ++i) {

@@ -245,11 +245,11 @@ Match with_captures(const Span& span, std::string_view sentence) {
   re2::StringPiece text(sentence.data(), sentence.size());
   if (!rule.re->Match(text, span.start, span.end, re2::RE2::ANCHOR_BOTH, sub.data(), groups + 1)) return m;
   m.captures.reserve(rule.captures.size());
-  for (const auto& [name, index] : rule.captures) {
+  for (const auto& [field, index] : rule.captures) {
     const re2::StringPiece& s = sub[static_cast<std::size_t>(index)];
     if (s.data() == nullptr) continue;
     std::size_t cs = static_cast<std::size_t>(s.data() - sentence.data());
-    m.captures.push_back(Capture{name, cs, cs + s.size()});
+    m.captures.push_back(Capture{field, cs, cs + s.size()});
   }
   return m;
 }
@@ -261,7 +261,7 @@ void drop_glued_qualifier(Match& m, std::string_view sentence) {
   std::size_t before = m.byte_start;
   if (!u_isalpha(static_cast<UChar32>(decode_prev(sentence, before)))) return;
   auto glued = std::find_if(m.captures.begin(), m.captures.end(), [&](const Capture& c) {
-    return c.byte_start == m.byte_start && capture_field(c.name) == "qualifier";
+    return c.byte_start == m.byte_start && c.field == Field::kQualifier;
   });
   if (glued == m.captures.end()) return;
   std::size_t start = glued->byte_end;

@@ -14,7 +14,7 @@
 namespace sosu::internal {
 
 struct Capture {
-  std::string_view name;   // the capture's name in the rule's regex
+  Field field;
   std::size_t byte_start;  // sentence-relative
   std::size_t byte_end;
 };
@@ -25,9 +25,9 @@ struct Match {
   std::size_t byte_end = 0;
   std::vector<Capture> captures;  // only those that took part in the match
 
-  const Capture* capture(std::string_view name) const {
+  const Capture* capture(Field field) const {
     for (const Capture& c : captures) {
-      if (c.name == name) return &c;
+      if (c.field == field) return &c;
     }
     return nullptr;
   }

@@ -64,6 +64,20 @@ struct Guard {
   std::optional<CodePointClass> one_char;
 };
 
+// What a capture of a rule's regex stands for: a record field, a numeral part or an attachment
+// hint, named in the regex as in patterns/README.md (kMinorCurrency: minor_currency). Extraction
+// asks a match for its captures a dozen times, by this rather than by name.
+enum class Field : std::uint8_t {
+  kValue, kFrom, kTo, kUnit, kCurrency, kQualifier, kDirection, kStatus, kPart, kYear, kMonth, kDay, kToYear,
+  kToMonth, kToDay, kSubject, kPer, kSign, kRelative, kApprox, kNumerator, kDenominator, kWeekday, kHoliday,
+  kMinor, kMinorCurrency, kShortYear, kAmount, kCalendarUnit, kNth, kLarger, kLargerUnit, kDecade
+};
+// The field a capture name stands for, none for a name sosu does not know. A field captured in
+// two places of one regex takes a suffix there, as RE2 wants distinct names: `qualifier_2`.
+std::optional<Field> capture_field(std::string_view name);
+// The name of the field, as written in packs and tables.
+std::string_view field_name(Field field);
+
 struct PackExample {
   bool negative = false;  // a <counterexample>: the rule must not fire
   std::string text;
@@ -96,7 +110,7 @@ struct Rule {
   std::unique_ptr<re2::RE2> search_re;
   bool search_allows_start = false;  // the prefix is `(?:^|...)`: a match may start the sentence
   int search_prefix_code_points = 1;  // what the prefix takes before the match, but for `^`
-  std::vector<std::pair<std::string, int>> captures;       // capture name -> group index
+  std::vector<std::pair<Field, int>> captures;             // capture -> group index
   std::vector<Guard> guards;
   // Entries of the language's set for contexts the guards require: the rule runs only on a
   // sentence where all of them occur.
@@ -262,10 +276,6 @@ struct PackSetData {
   std::vector<std::string> versions;  // "ko/count 1" per pack file
 };
 
-// Capture names a rule may use: record fields, numeral parts and attachment hints.
-bool is_known_capture(std::string_view name);
-// The field a capture name stands for: `qualifier_2` -> `qualifier`.
-std::string_view capture_field(std::string_view name);
 
 }  // namespace sosu::internal
 

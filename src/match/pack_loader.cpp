@@ -25,25 +25,28 @@ using internal::SourcePlace;
 
 namespace internal {
 
-std::string_view capture_field(std::string_view name) {
-  // A field may be captured in two places of one regex (before and after the number):
-  // RE2 wants distinct names, so `qualifier_2` stands for `qualifier`.
+namespace {
+// By Field, in its order.
+constexpr std::string_view kFieldNames[] = {
+    "value", "from", "to", "unit", "currency", "qualifier", "direction", "status", "part", "year", "month",
+    "day", "to_year", "to_month", "to_day", "subject", "per", "sign", "relative", "approx", "numerator",
+    "denominator", "weekday", "holiday", "minor", "minor_currency", "short_year", "amount", "calendar_unit",
+    "nth", "larger", "larger_unit", "decade",
+};
+static_assert(std::size(kFieldNames) == static_cast<std::size_t>(Field::kDecade) + 1, "a name for every Field");
+}  // namespace
+
+std::optional<Field> capture_field(std::string_view name) {
   if (name.size() > 2 && name[name.size() - 2] == '_' && name.back() >= '0' && name.back() <= '9') {
     name.remove_suffix(2);
   }
-  return name;
+  for (std::size_t k = 0; k < std::size(kFieldNames); ++k) {
+    if (kFieldNames[k] == name) return static_cast<Field>(k);
+  }
+  return std::nullopt;
 }
 
-bool is_known_capture(std::string_view name) {
-  name = capture_field(name);
-  static const char* const kNames[] = {
-      "value", "from", "to", "unit", "currency", "qualifier", "direction", "status", "part",
-      "year", "month", "day", "to_year", "to_month", "to_day", "subject", "per", "sign", "relative",
-      "approx", "numerator", "denominator", "weekday", "holiday", "minor", "minor_currency", "short_year",
-      "amount", "calendar_unit", "nth", "larger", "larger_unit", "decade",
-  };
-  return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return name == n; });
-}
+std::string_view field_name(Field field) { return kFieldNames[static_cast<std::size_t>(field)]; }
 
 }  // namespace internal
 
@@ -565,12 +568,13 @@ LanguageRules Loader::build_language(const std::string& lang, const RawLanguage&
     }
     bool captures_ok = true;
     for (const auto& [name, index] : rule.re->NamedCapturingGroups()) {
-      if (!internal::is_known_capture(name)) {
+      if (const std::optional<internal::Field> field = internal::capture_field(name)) {
+        rule.captures.emplace_back(*field, index);
+      } else {
         problem(ErrorCode::kPackCapture, r.regex_at,
-              "rule " + id + ": unknown capture name (?P<" + name + ">); see patterns/README.md for the names");
+                "rule " + id + ": unknown capture name (?P<" + name + ">); see patterns/README.md for the names");
         captures_ok = false;
       }
-      rule.captures.emplace_back(std::string(internal::capture_field(name)), index);
     }
     BeforeContext before_context;
     for (const RawRule::RawGuard& g : r.guards) {

@@ -17,7 +17,7 @@ std::vector<std::string> describe(const std::vector<internal::Match>& matches) {
     std::ostringstream line;
     line << m.rule->id << " [" << m.byte_start << "," << m.byte_end << ")";
     for (const internal::Capture& c : m.captures) {
-      line << " " << c.name << "=[" << c.byte_start << "," << c.byte_end << ")";
+      line << " " << internal::field_name(c.field) << "=[" << c.byte_start << "," << c.byte_end << ")";
     }
     out.push_back(line.str());
   }

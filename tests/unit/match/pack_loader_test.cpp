@@ -158,10 +158,23 @@ TEST(PackLoader, LaterDirectoryOverridesRulesWithTheSameId) {
 }
 
 TEST(PackLoader, CaptureSuffixStandsForTheSameField) {
-  EXPECT_EQ(internal::capture_field("qualifier_2"), "qualifier");
-  EXPECT_EQ(internal::capture_field("value"), "value");
-  EXPECT_TRUE(internal::is_known_capture("qualifier_2"));
-  EXPECT_FALSE(internal::is_known_capture("banana"));
+  EXPECT_EQ(internal::capture_field("qualifier_2"), internal::Field::kQualifier);
+  EXPECT_EQ(internal::capture_field("value"), internal::Field::kValue);
+  EXPECT_EQ(internal::capture_field("minor_currency"), internal::Field::kMinorCurrency);
+  EXPECT_EQ(internal::capture_field("decade_3"), internal::Field::kDecade);
+  EXPECT_EQ(internal::capture_field("banana"), std::nullopt);
+  EXPECT_EQ(internal::capture_field("_2"), std::nullopt);
+}
+
+// Every field's name reads back as that field: the name table and the enum are in step.
+TEST(PackLoader, FieldNamesAndFieldsAgree) {
+  const auto last = static_cast<int>(internal::Field::kDecade);
+  for (int k = 0; k <= last; ++k) {
+    const auto field = static_cast<internal::Field>(k);
+    EXPECT_EQ(internal::capture_field(internal::field_name(field)), field) << internal::field_name(field);
+  }
+  EXPECT_EQ(internal::field_name(internal::Field::kValue), "value");
+  EXPECT_EQ(internal::field_name(internal::Field::kLargerUnit), "larger_unit");
 }
 
 }  // namespace
