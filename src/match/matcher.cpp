@@ -241,7 +241,9 @@ Match with_captures(const Span& span, std::string_view sentence) {
   m.byte_end = span.end;
   if (rule.captures.empty()) return m;
   const int groups = rule.re->NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> sub(static_cast<std::size_t>(groups) + 1);
+  // Reused: a vector per match was a tenth of the matcher's allocations.
+  thread_local std::vector<re2::StringPiece> sub;
+  sub.assign(static_cast<std::size_t>(groups) + 1, re2::StringPiece());
   re2::StringPiece text(sentence.data(), sentence.size());
   if (!rule.re->Match(text, span.start, span.end, re2::RE2::ANCHOR_BOTH, sub.data(), groups + 1)) return m;
   m.captures.reserve(rule.captures.size());
@@ -287,35 +289,38 @@ struct Candidates {
   bool hit(int entry) const { return all || std::binary_search(hits.begin(), hits.end(), entry); }
 };
 
-Candidates candidates_of(const LanguageRules& rules, std::string_view sentence) {
-  Candidates out;
+// Into `out`, whose vector is reused from sentence to sentence.
+void candidates_of(const LanguageRules& rules, std::string_view sentence, Candidates& out) {
+  out.any = out.all = false;
   re2::RE2::Set::ErrorInfo error{};
   const bool set_ran = rules.set->Match(re2::StringPiece(sentence.data(), sentence.size()), &out.hits, &error);
-  if (!set_ran && error.kind != re2::RE2::Set::kOutOfMemory) return out;
+  if (!set_ran && error.kind != re2::RE2::Set::kOutOfMemory) return;
   out.any = true;
   out.all = !set_ran;
   std::sort(out.hits.begin(), out.hits.end());
-  return out;
 }
 
 // Among overlapping spans of one sentence the longer wins, then the higher priority, then
-// the earlier; the winners in order of their start.
-std::vector<Span> winners_of(std::vector<Span>& spans) {
-  std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+// the earlier, then the rule that comes first; the winners in order of their start, into
+// `winners`.
+void winners_of(std::vector<Span>& spans, std::vector<Span>& winners) {
+  // A total order (one rule's spans start apart), so std::sort, which needs no buffer, gives
+  // what a stable sort in rule order would.
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
     std::size_t la = a.end - a.start, lb = b.end - b.start;
     if (la != lb) return la > lb;
     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-    return a.start < b.start;
+    if (a.start != b.start) return a.start < b.start;
+    return a.rule < b.rule;
   });
   // A sentence holds a handful of spans, so a linear overlap test beats any index.
-  std::vector<Span> winners;
+  winners.clear();
   for (const Span& s : spans) {
     bool overlaps = std::any_of(winners.begin(), winners.end(),
                                 [&](const Span& w) { return s.start < w.end && w.start < s.end; });
     if (!overlaps) winners.push_back(s);
   }
   std::sort(winners.begin(), winners.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
-  return winners;
 }
 
 }  // namespace
@@ -332,8 +337,9 @@ std::vector<std::vector<Match>> find_matches(const LanguageRules& rules,
     if (worth_matching(rules, sentences[k])) worth.push_back(k);
   }
   std::vector<std::vector<std::uint32_t>> sentences_of_rule(rules.rules.size());
+  Candidates candidates;
   for (std::uint32_t k : worth) {
-    const Candidates candidates = candidates_of(rules, sentences[k]);
+    candidates_of(rules, sentences[k], candidates);
     if (!candidates.any) continue;
     auto take = [&](std::size_t index) {
       const Rule& rule = rules.rules[index];
@@ -361,11 +367,14 @@ std::vector<std::vector<Match>> find_matches(const LanguageRules& rules,
     Span span;
   };
   std::vector<Winner> winners;
+  std::vector<Span> sentence_winners;
   for (std::uint32_t k = 0; k < sentences.size(); ++k) {
     if (spans[k].empty()) continue;
-    std::vector<Span> w = winners_of(spans[k]);
-    accepted[k].resize(w.size());
-    for (std::uint32_t slot = 0; slot < w.size(); ++slot) winners.push_back(Winner{k, slot, w[slot]});
+    winners_of(spans[k], sentence_winners);
+    accepted[k].resize(sentence_winners.size());
+    for (std::uint32_t slot = 0; slot < sentence_winners.size(); ++slot) {
+      winners.push_back(Winner{k, slot, sentence_winners[slot]});
+    }
   }
   // Captures rule by rule too, for the same reason.
   std::stable_sort(winners.begin(), winners.end(),
