@@ -1,0 +1,100 @@
+// internal::match_chars: which code points a regex's matches can hold, start and end with. The
+// matcher skips a fallback rule on its word, so the sets must never be too small: they are
+// checked against what RE2 matches, for every rule of the packs, on the corpora.
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "match/match_chars.h"
+#include "match/pack_data.h"
+#include "test_support.h"
+#include "text/utf8.h"
+
+namespace sosu::internal {
+namespace {
+
+TEST(MatchChars, ReadsLiteralsClassesAndWhatMayBeAbsent) {
+  std::optional<MatchChars> counter = match_chars("(?:(?P<qualifier>약|총)\\s)?(?P<value>[0-9]+(?:,[0-9]{3})*)명");
+  ASSERT_TRUE(counter.has_value());
+  for (char32_t c : {U'약', U'총', U' ', U'0', U'9', U',', U'명'}) EXPECT_TRUE(counter->all.contains(c)) << c;
+  EXPECT_FALSE(counter->all.contains(U'개'));
+  EXPECT_FALSE(counter->all.contains(U'.'));
+  for (char32_t c : {U'약', U'총', U'0', U'5'}) EXPECT_TRUE(counter->first.contains(c)) << c;
+  EXPECT_FALSE(counter->first.contains(U'명'));
+  EXPECT_FALSE(counter->first.contains(U','));
+  EXPECT_TRUE(counter->last.contains(U'명'));
+  EXPECT_FALSE(counter->last.contains(U'0'));  // the counter always ends it
+
+  std::optional<MatchChars> either = match_chars("가|나다|(?:라)?");
+  ASSERT_TRUE(either.has_value());
+  EXPECT_TRUE(either->first.contains(U'나'));
+  EXPECT_TRUE(either->first.contains(U'라'));
+  EXPECT_FALSE(either->first.contains(U'다'));
+  EXPECT_TRUE(either->last.contains(U'다'));
+  EXPECT_FALSE(either->last.contains(U'나'));
+
+  // Escapes, a negated class, \x{...}, repetition counts, anchors and word boundaries.
+  std::optional<MatchChars> mixed = match_chars("^\\b[^0-9]\\x{AC00}(?:\\.\\d){0,2}\\w+$");
+  ASSERT_TRUE(mixed.has_value());
+  EXPECT_TRUE(mixed->first.contains(U'나'));
+  EXPECT_FALSE(mixed->first.contains(U'7'));
+  EXPECT_TRUE(mixed->all.contains(U'가'));
+  EXPECT_TRUE(mixed->all.contains(U'.'));
+  EXPECT_TRUE(mixed->last.contains(U'_'));
+  EXPECT_FALSE(mixed->last.contains(U'.'));
+  EXPECT_TRUE(mixed->all.contains(U'\U0001F600'));  // the negated class reaches past the BMP
+}
+
+TEST(MatchChars, GivesNothingForWhatItDoesNotRead) {
+  for (const char* regex : {"(?i)abc", "\\p{Han}", "\\D", "[[:alpha:]]", "a{", "(?=x)", "a**", "[a-", "(a", "\\Qa\\E"}) {
+    EXPECT_FALSE(match_chars(regex).has_value()) << regex;
+  }
+}
+
+// Every match RE2 finds, for every rule whose regex is read, holds only code points of `all`
+// and starts and ends with ones of `first` and `last`.
+TEST(MatchChars, HoldEveryMatchOfEveryRuleOnTheCorpora) {
+  std::vector<std::string> lines = testing::corpus_lines();
+  for (const char* name : {"ko_ner_dev.jsonl", "vi_dev.jsonl"}) {
+    std::ifstream in(testing::shared_dir() / "corpora" / name);
+    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
+  }
+  std::size_t rules_read = 0, matches = 0;
+  for (const auto& [lang, rules] : testing::project_packs()->data().languages) {
+    for (const Rule& rule : rules.rules) {
+      const std::optional<MatchChars> chars = match_chars(rule.re->pattern());
+      if (!chars) continue;
+      ++rules_read;
+      for (const std::string& line : lines) {
+        re2::StringPiece text(line), whole;
+        for (std::size_t pos = 0; pos < line.size() &&
+                                  rule.re->Match(text, pos, line.size(), re2::RE2::UNANCHORED, &whole, 1);) {
+          const auto start = static_cast<std::size_t>(whole.data() - line.data());
+          const std::string_view m(whole.data(), whole.size());
+          pos = whole.empty() ? start + 1 : start + whole.size();
+          if (m.empty()) continue;
+          ++matches;
+          std::size_t i = 0;
+          char32_t cp = decode_next(m, i);
+          ASSERT_TRUE(chars->first.contains(cp)) << rule.id << ": " << m;
+          ASSERT_TRUE(chars->all.contains(cp)) << rule.id << ": " << m;
+          while (i < m.size()) {
+            cp = decode_next(m, i);
+            ASSERT_TRUE(chars->all.contains(cp)) << rule.id << ": " << m;
+          }
+          ASSERT_TRUE(chars->last.contains(cp)) << rule.id << ": " << m;
+        }
+      }
+    }
+  }
+  EXPECT_GT(rules_read, 100u);
+  EXPECT_GT(matches, 2000u);
+}
+
+}  // namespace
+}  // namespace sosu::internal
