@@ -323,6 +323,81 @@ void winners_of(std::vector<Span>& spans, std::vector<Span>& winners) {
   std::sort(winners.begin(), winners.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
 }
 
+// Whether every place the fallback rule could match in the sentence lies inside one of the
+// winners and loses to it: inside a longer one, or on one of higher priority. Its matches hold
+// only code points of `all`, so each lies in a run of them, between a code point it may start
+// with and one it may end with. Then adding its spans changes no winner, and it need not be
+// searched: a span that loses to a winner already taken is dropped, and takes nothing.
+bool cannot_win(const Rule& rule, std::string_view sentence, const std::vector<Span>& winners) {
+  const MatchChars& chars = *rule.fallback_chars;
+  std::size_t i = 0;
+  while (i < sentence.size()) {
+    std::size_t next = i;
+    if (!chars.all.contains(decode_next(sentence, next))) {
+      i = next;
+      continue;
+    }
+    // A run of code points a match may hold: where in it a match may start and end.
+    std::size_t start = std::string_view::npos, end = 0;
+    while (i < sentence.size()) {
+      next = i;
+      const char32_t cp = decode_next(sentence, next);
+      if (!chars.all.contains(cp)) break;
+      if (start == std::string_view::npos && chars.first.contains(cp)) start = i;
+      if (chars.last.contains(cp)) end = next;
+      i = next;
+    }
+    if (start == std::string_view::npos || end <= start) continue;
+    const bool inside = std::any_of(winners.begin(), winners.end(), [&](const Span& w) {
+      return w.start <= start && end <= w.end && (end - start < w.end - w.start || w.rule->priority > rule.priority);
+    });
+    if (!inside) return false;
+  }
+  return true;
+}
+
+// The spans of the fallback rules (Rule::fallback_chars), after all the others'. A fallback
+// rule is searched in a sentence only where it might win against the winners so far; when
+// some are searched, those skipped are asked again against the winners with the new spans,
+// until none changes its answer.
+void collect_fallback_spans(const LanguageRules& rules, const std::vector<std::string_view>& sentences,
+                            const std::vector<std::vector<std::uint32_t>>& sentences_of_rule,
+                            const std::vector<std::size_t>& fallbacks, std::vector<std::vector<Span>>& spans) {
+  enum : std::uint8_t { kNoCandidate, kSkipped, kSearched };
+  // state[f * sentences + k]: what became of fallback rule f in sentence k.
+  std::vector<std::uint8_t> state(fallbacks.size() * sentences.size(), kNoCandidate);
+  std::vector<std::uint8_t> mixed(sentences.size(), 0);  // 1: skipped ones, 2: searched ones, 3: both
+  std::vector<Span> winners;
+  for (std::size_t f = 0; f < fallbacks.size(); ++f) {
+    const Rule& rule = rules.rules[fallbacks[f]];
+    for (std::uint32_t k : sentences_of_rule[fallbacks[f]]) {
+      winners_of(spans[k], winners);
+      const bool skip = cannot_win(rule, sentences[k], winners);
+      state[f * sentences.size() + k] = skip ? kSkipped : kSearched;
+      mixed[k] = static_cast<std::uint8_t>(mixed[k] | (skip ? 1 : 2));
+    }
+  }
+  for (std::size_t f = 0; f < fallbacks.size(); ++f) {
+    for (std::uint32_t k : sentences_of_rule[fallbacks[f]]) {
+      if (state[f * sentences.size() + k] == kSearched) collect_spans(rules.rules[fallbacks[f]], sentences[k], spans[k]);
+    }
+  }
+  for (std::uint32_t k = 0; k < sentences.size(); ++k) {
+    if (mixed[k] != 3) continue;
+    for (bool changed = true; changed;) {
+      changed = false;
+      winners_of(spans[k], winners);
+      for (std::size_t f = 0; f < fallbacks.size(); ++f) {
+        std::uint8_t& s = state[f * sentences.size() + k];
+        if (s != kSkipped || cannot_win(rules.rules[fallbacks[f]], sentences[k], winners)) continue;
+        s = kSearched;
+        collect_spans(rules.rules[fallbacks[f]], sentences[k], spans[k]);
+        changed = true;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::vector<Match>> find_matches(const LanguageRules& rules,
@@ -358,9 +433,15 @@ std::vector<std::vector<Match>> find_matches(const LanguageRules& rules,
     }
   }
   std::vector<std::vector<Span>> spans(sentences.size());
+  std::vector<std::size_t> fallbacks;
   for (std::size_t index = 0; index < rules.rules.size(); ++index) {
+    if (rules.rules[index].fallback_chars) {
+      fallbacks.push_back(index);
+      continue;
+    }
     for (std::uint32_t k : sentences_of_rule[index]) collect_spans(rules.rules[index], sentences[k], spans[k]);
   }
+  if (!fallbacks.empty()) collect_fallback_spans(rules, sentences, sentences_of_rule, fallbacks, spans);
   struct Winner {
     std::uint32_t sentence;
     std::uint32_t slot;

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "match/match_chars.h"
 #include "sosu/figure.h"
 #include "sosu/numeral.h"
 
@@ -111,6 +112,10 @@ struct Rule {
   bool search_allows_start = false;  // the prefix is `(?:^|...)`: a match may start the sentence
   int search_prefix_code_points = 1;  // what the prefix takes before the match, but for `^`
   std::vector<std::pair<Field, int>> captures;             // capture -> group index
+  // For a rule of the language's lowest priority (bare numbers and the like), the code points
+  // its matches may hold, start and end with, when its regex could be read for them: where
+  // every place it could match lies inside a longer winner, it is not searched at all.
+  std::optional<MatchChars> fallback_chars;
   std::vector<Guard> guards;
   // Entries of the language's set for contexts the guards require: the rule runs only on a
   // sentence where all of them occur.

@@ -615,6 +615,15 @@ LanguageRules Loader::build_language(const std::string& lang, const RawLanguage&
     rules.rules.push_back(std::move(rule));
     contexts.emplace_back(rules.rules.size() - 1, std::move(required_contexts));
   }
+  // The lowest-priority rules lose to any longer match around them: see Rule::fallback_chars.
+  if (!rules.rules.empty()) {
+    const int lowest = std::min_element(rules.rules.begin(), rules.rules.end(), [](const auto& a, const auto& b) {
+                         return a.priority < b.priority;
+                       })->priority;
+    for (internal::Rule& rule : rules.rules) {
+      if (rule.priority == lowest) rule.fallback_chars = internal::match_chars(rule.re->pattern());
+    }
+  }
   // A context a rule requires (require-before="국번\s?없이\s?") goes into the set as well:
   // a sentence without it cannot hold the rule's match, and the rule is then not run.
   for (auto& [index, bodies] : contexts) {

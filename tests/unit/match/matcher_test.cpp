@@ -2,6 +2,8 @@
 // exactly what matching that sentence alone gives: the same rules, spans and captures.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "match/matcher.h"
@@ -46,6 +48,46 @@ TEST(FindMatches, ManySentencesAtOnceGiveWhatEachGivesAlone) {
   }
   // No sentences, no matches.
   EXPECT_TRUE(internal::find_matches(packs->data().languages.at("ko"), std::vector<std::string_view>{}).empty());
+}
+
+// A fallback rule (the lowest priority: bare numbers and the like) is not searched where every
+// place it could match lies inside a longer winner. That must change nothing: the matches are
+// those of searching every candidate rule everywhere, on the corpora and on sentences where the
+// fallback rules do win.
+TEST(FindMatches, FallbackRulesAreSkippedOnlyWhereTheyCannotWin) {
+  Result<PackSet> skipping = load_packs({testing::patterns_dir()});
+  Result<PackSet> searching = load_packs({testing::patterns_dir()});
+  ASSERT_TRUE(skipping.ok() && searching.ok());
+  std::size_t fallbacks = 0;
+  for (const auto& [lang, rules] : skipping->data().languages) {
+    for (const internal::Rule& rule : rules.rules) fallbacks += rule.fallback_chars.has_value();
+  }
+  ASSERT_GE(fallbacks, 3u);
+  // This test owns `searching`: its rules lose their sets, so every candidate is searched.
+  for (const auto& [lang, rules] : searching->data().languages) {
+    for (internal::Rule& rule : const_cast<internal::LanguageRules&>(rules).rules) rule.fallback_chars.reset();
+  }
+  std::vector<std::string> lines = {
+      "지수는 167.0으로 올랐다", "이 가운데 1만2000이 남았다", "1만2000명이 모였고 3억 5000만 원이 들었다",
+      "타율 .345로 1위", "벽돌 하나를 숨겼다", "응답자의 절반이 찬성했다", "2022. 6. 16. 발표에서 12, 13, 14가 나왔다",
+      "G20 정상회의와 E-9 비자", "-3과 +5 사이", "3/4와 3분의 1", "Chỉ số 100.000 và 1,1 và ,77",
+      "ba mươi ba người và 12 hộ", "(2만3418명) 12 34 56"};
+  for (std::string& line : testing::corpus_lines()) lines.push_back(std::move(line));
+  for (const char* name : {"ko_ner_dev.jsonl", "vi_dev.jsonl"}) {
+    std::ifstream in(testing::shared_dir() / "corpora" / name);
+    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
+  }
+  const std::vector<std::string_view> views(lines.begin(), lines.end());
+  std::size_t fallback_wins = 0;
+  for (const auto& [lang, rules] : skipping->data().languages) {
+    const auto skipped = internal::find_matches(rules, views);
+    const auto searched = internal::find_matches(searching->data().languages.at(lang), views);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      EXPECT_EQ(describe(skipped[k]), describe(searched[k])) << lang << ": " << lines[k];
+      for (const internal::Match& m : skipped[k]) fallback_wins += m.rule->fallback_chars.has_value();
+    }
+  }
+  EXPECT_GT(fallback_wins, 5u);
 }
 
 }  // namespace
