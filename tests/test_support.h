@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "sosu/sosu.h"
 
 namespace sosu::testing {
@@ -110,6 +112,17 @@ inline std::vector<std::string> corpus_lines() {
     }
   }
   return lines;
+}
+
+// The "text" of every line of the shared corpora (../shared/corpora, CC BY-SA); none in a
+// user's clone, where ../shared is not.
+inline std::vector<std::string> shared_corpus_texts() {
+  std::vector<std::string> texts;
+  for (const char* name : {"ko_ner_dev.jsonl", "vi_dev.jsonl"}) {
+    std::ifstream in(shared_dir() / "corpora" / name);
+    for (std::string line; std::getline(in, line);) texts.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
+  }
+  return texts;
 }
 
 // text[start, end) in code points, as Python slicing would give.

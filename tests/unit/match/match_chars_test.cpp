@@ -4,9 +4,6 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
-#include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -60,10 +57,7 @@ TEST(MatchChars, GivesNothingForWhatItDoesNotRead) {
 // and starts and ends with ones of `first` and `last`.
 TEST(MatchChars, HoldEveryMatchOfEveryRuleOnTheCorpora) {
   std::vector<std::string> lines = testing::corpus_lines();
-  for (const char* name : {"ko_ner_dev.jsonl", "vi_dev.jsonl"}) {
-    std::ifstream in(testing::shared_dir() / "corpora" / name);
-    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
-  }
+  for (std::string& text : testing::shared_corpus_texts()) lines.push_back(std::move(text));
   std::size_t rules_read = 0, matches = 0;
   for (const auto& [lang, rules] : testing::project_packs()->data().languages) {
     for (const Rule& rule : rules.rules) {

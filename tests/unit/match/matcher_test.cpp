@@ -2,8 +2,6 @@
 // exactly what matching that sentence alone gives: the same rules, spans and captures.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "match/matcher.h"
@@ -73,10 +71,7 @@ TEST(FindMatches, FallbackRulesAreSkippedOnlyWhereTheyCannotWin) {
       "G20 정상회의와 E-9 비자", "-3과 +5 사이", "3/4와 3분의 1", "Chỉ số 100.000 và 1,1 và ,77",
       "ba mươi ba người và 12 hộ", "(2만3418명) 12 34 56"};
   for (std::string& line : testing::corpus_lines()) lines.push_back(std::move(line));
-  for (const char* name : {"ko_ner_dev.jsonl", "vi_dev.jsonl"}) {
-    std::ifstream in(testing::shared_dir() / "corpora" / name);
-    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
-  }
+  for (std::string& text : testing::shared_corpus_texts()) lines.push_back(std::move(text));
   const std::vector<std::string_view> views(lines.begin(), lines.end());
   std::size_t fallback_wins = 0;
   for (const auto& [lang, rules] : skipping->data().languages) {
