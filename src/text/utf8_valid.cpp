@@ -18,17 +18,17 @@
 namespace sosu::internal {
 namespace {
 
-// The start of the last code point of a checked prefix [start, end), which may be cut off by
+#ifdef SOSU_UTF8_AVX2
+
+// The start of the last code point of a checked prefix p[0, end), which may be cut off by
 // `end`: the byte-by-byte check resumes there. Within a well-formed prefix a continuation
 // byte has its lead at most three bytes back.
-std::size_t last_boundary(const unsigned char* p, std::size_t start, std::size_t end) {
+std::size_t last_boundary(const unsigned char* p, std::size_t end) {
   std::size_t j = end;
-  while (j > start && end - j < 3 && is_continuation(p[j - 1])) --j;
-  if (j > start && p[j - 1] >= 0xC0) return j - 1;
+  while (j > 0 && end - j < 3 && is_continuation(p[j - 1])) --j;
+  if (j > 0 && p[j - 1] >= 0xC0) return j - 1;
   return end;
 }
-
-#ifdef SOSU_UTF8_AVX2
 
 // What a pair of bytes (first, second) can get wrong, one bit each; a pair is ill-formed
 // where the three lookups share a bit.
@@ -106,7 +106,7 @@ __attribute__((target("avx2"))) std::size_t valid_prefix_avx2(const unsigned cha
     if (!_mm256_testz_si256(errors, errors)) break;
     previous = input;
   }
-  return last_boundary(p, 0, at);
+  return last_boundary(p, at);
 }
 
 #undef SOSU_TABLE16
@@ -119,6 +119,8 @@ std::size_t utf8_valid_prefix(std::string_view bytes) {
 #ifdef SOSU_UTF8_AVX2
   static const bool has_avx2 = __builtin_cpu_supports("avx2");
   if (has_avx2) return valid_prefix_avx2(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+#else
+  static_cast<void>(bytes);  // all of it is left to the byte-by-byte check
 #endif
   return 0;
 }
