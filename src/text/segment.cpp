@@ -1,6 +1,6 @@
 // Sentences and words with ICU BreakIterators. ICU runs on UTF-16 here: measured faster than
 // UText over UTF-8 (~147 vs ~85 MB/s), and boundaries map back to bytes in one forward walk.
-// Most paragraphs need no ICU for their sentences, though: see paragraph_boundaries.
+// Most paragraphs need no ICU for their sentences, though: see SentenceBreakScan.
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -97,6 +97,14 @@ class SentenceBreakScan {
     return scan;
   }
 
+  // The classes whose rules reach beyond a terminator's neighbours (SB3, SB4, SB5): a paragraph
+  // holding one goes to ICU.
+  static bool needs_icu(USentenceBreak cls) {
+    static_assert(U_SB_COUNT <= 32, "a bit per class");
+    constexpr unsigned kClasses = 1u << U_SB_CR | 1u << U_SB_SEP | 1u << U_SB_LF | 1u << U_SB_EXTEND | 1u << U_SB_FORMAT;
+    return ((kClasses >> cls) & 1u) != 0;
+  }
+
   // The boundaries of the paragraph text[from, to) (which ends in '\n' or the text), in order,
   // ending with `to`; false, with `ends` as it was, when ICU must settle it.
   bool boundaries(std::string_view text, std::size_t from, std::size_t to, std::vector<std::size_t>& ends) const {
@@ -110,9 +118,7 @@ class SentenceBreakScan {
     while (i < content_end) {
       std::size_t length = 1;
       const USentenceBreak cls = scan_class(text, i, content_end, length);
-      if (cls == U_SB_CR || cls == U_SB_SEP || cls == U_SB_EXTEND || cls == U_SB_FORMAT || cls == U_SB_LF) {
-        return give_up();
-      }
+      if (needs_icu(cls)) return give_up();
       if (cls != U_SB_ATERM && cls != U_SB_STERM) {
         i += length;
         continue;
@@ -131,7 +137,7 @@ class SentenceBreakScan {
           internal::decode_prev(text, before);
           std::size_t before_length = 1;
           const USentenceBreak prev = class_at(text, before, content_end, before_length);
-          if (prev == U_SB_EXTEND || prev == U_SB_FORMAT) return give_up();
+          if (needs_icu(prev)) return give_up();
           if (prev == U_SB_UPPER || prev == U_SB_LOWER) {
             i = k;
             continue;
@@ -144,7 +150,7 @@ class SentenceBreakScan {
       bool in_spaces = false;
       while (k < content_end) {
         next = class_at(text, k, content_end, next_length);
-        if (next == U_SB_EXTEND || next == U_SB_FORMAT || next == U_SB_CR || next == U_SB_SEP) return give_up();
+        if (needs_icu(next)) return give_up();
         if ((next == U_SB_CLOSE && !in_spaces) || next == U_SB_SP) {
           in_spaces = in_spaces || next == U_SB_SP;
           k += next_length;
@@ -163,7 +169,7 @@ class SentenceBreakScan {
         USentenceBreak ahead = next;
         std::size_t ahead_length = next_length;
         while (true) {
-          if (ahead == U_SB_EXTEND || ahead == U_SB_FORMAT || ahead == U_SB_CR || ahead == U_SB_SEP) return give_up();
+          if (needs_icu(ahead)) return give_up();
           if (ahead == U_SB_OLETTER || ahead == U_SB_UPPER || ahead == U_SB_LOWER || ahead == U_SB_ATERM ||
               ahead == U_SB_STERM) {
             break;
@@ -190,8 +196,7 @@ class SentenceBreakScan {
     for (UChar32 c = 0x80; c < 0x800; ++c) two_byte_[c - 0x80] = property(c);
     for (UChar32 c = 0x800; c < 0x10000; ++c) {
       const USentenceBreak cls = property(c);
-      if (cls == U_SB_ATERM || cls == U_SB_STERM || cls == U_SB_SEP || cls == U_SB_CR || cls == U_SB_LF ||
-          cls == U_SB_EXTEND || cls == U_SB_FORMAT) {
+      if (cls == U_SB_ATERM || cls == U_SB_STERM || needs_icu(cls)) {
         marked_blocks_.set(static_cast<std::size_t>(c >> 6));
       }
     }
