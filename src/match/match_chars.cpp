@@ -47,30 +47,24 @@ Node one_of(const Ranges& ranges) {
   return n;
 }
 
-// A then B.
-Node then(const Node& a, const Node& b) {
-  Node n;
-  n.nullable = a.nullable && b.nullable;
-  n.chars.all = a.chars.all;
-  n.chars.all.add(b.chars.all);
-  n.chars.first = a.chars.first;
-  if (a.nullable) n.chars.first.add(b.chars.first);
-  n.chars.last = b.chars.last;
-  if (b.nullable) n.chars.last.add(a.chars.last);
-  return n;
+// A then B, into A.
+void then(Node& a, const Node& b) {
+  a.chars.all.add(b.chars.all);
+  if (a.nullable) a.chars.first.add(b.chars.first);
+  if (b.nullable) {
+    a.chars.last.add(b.chars.last);
+  } else {
+    a.chars.last = b.chars.last;
+  }
+  a.nullable = a.nullable && b.nullable;
 }
 
-// A or B.
-Node either(const Node& a, const Node& b) {
-  Node n;
-  n.nullable = a.nullable || b.nullable;
-  n.chars.all = a.chars.all;
-  n.chars.all.add(b.chars.all);
-  n.chars.first = a.chars.first;
-  n.chars.first.add(b.chars.first);
-  n.chars.last = a.chars.last;
-  n.chars.last.add(b.chars.last);
-  return n;
+// A or B, into A.
+void either(Node& a, const Node& b) {
+  a.chars.all.add(b.chars.all);
+  a.chars.first.add(b.chars.first);
+  a.chars.last.add(b.chars.last);
+  a.nullable = a.nullable || b.nullable;
 }
 
 Ranges complement(Ranges ranges) {
@@ -116,7 +110,7 @@ class Reader {
       ++at_;
       std::optional<Node> right = sequence(depth);
       if (!right) return std::nullopt;
-      left = either(*left, *right);
+      either(*left, *right);
     }
     return left;
   }
@@ -126,7 +120,7 @@ class Reader {
     while (more() && peek() != '|' && peek() != ')') {
       std::optional<Node> part = atom(depth);
       if (!part || !quantify(*part)) return std::nullopt;
-      acc = then(acc, *part);
+      then(acc, *part);
     }
     return acc;
   }

@@ -364,36 +364,42 @@ void collect_fallback_spans(const LanguageRules& rules, const std::vector<std::s
                             const std::vector<std::vector<std::uint32_t>>& sentences_of_rule,
                             const std::vector<std::size_t>& fallbacks, std::vector<std::vector<Span>>& spans) {
   enum : std::uint8_t { kNoCandidate, kSkipped, kSearched };
-  // state[f * sentences + k]: what became of fallback rule f in sentence k.
-  std::vector<std::uint8_t> state(fallbacks.size() * sentences.size(), kNoCandidate);
-  std::vector<std::uint8_t> mixed(sentences.size(), 0);  // 1: skipped ones, 2: searched ones, 3: both
+  // state[k * n + f]: what became of fallback rule f in sentence k.
+  const std::size_t n = fallbacks.size();
+  std::vector<std::uint8_t> state(sentences.size() * n, kNoCandidate);
+  for (std::size_t f = 0; f < n; ++f) {
+    for (std::uint32_t k : sentences_of_rule[fallbacks[f]]) state[k * n + f] = kSkipped;
+  }
+  // Marks the skipped rules of sentence k that might win against its winners now as searched,
+  // and searches them at once if `now`; whether any was.
   std::vector<Span> winners;
-  for (std::size_t f = 0; f < fallbacks.size(); ++f) {
-    const Rule& rule = rules.rules[fallbacks[f]];
-    for (std::uint32_t k : sentences_of_rule[fallbacks[f]]) {
-      winners_of(spans[k], winners);
-      const bool skip = cannot_win(rule, sentences[k], winners);
-      state[f * sentences.size() + k] = skip ? kSkipped : kSearched;
-      mixed[k] = static_cast<std::uint8_t>(mixed[k] | (skip ? 1 : 2));
+  auto decide = [&](std::uint32_t k, bool now) {
+    const auto row = state.begin() + static_cast<std::ptrdiff_t>(k * n);
+    if (std::find(row, row + static_cast<std::ptrdiff_t>(n), kSkipped) == row + static_cast<std::ptrdiff_t>(n)) return false;
+    bool changed = false;
+    winners_of(spans[k], winners);
+    for (std::size_t f = 0; f < n; ++f) {
+      std::uint8_t& s = state[k * n + f];
+      if (s != kSkipped || cannot_win(rules.rules[fallbacks[f]], sentences[k], winners)) continue;
+      s = kSearched;
+      changed = true;
+      if (now) collect_spans(rules.rules[fallbacks[f]], sentences[k], spans[k]);
     }
-  }
-  for (std::size_t f = 0; f < fallbacks.size(); ++f) {
-    for (std::uint32_t k : sentences_of_rule[fallbacks[f]]) {
-      if (state[f * sentences.size() + k] == kSearched) collect_spans(rules.rules[fallbacks[f]], sentences[k], spans[k]);
-    }
-  }
+    return changed;
+  };
+  std::vector<std::uint32_t> searched;  // the sentences where some fallback rule is searched
   for (std::uint32_t k = 0; k < sentences.size(); ++k) {
-    if (mixed[k] != 3) continue;
-    for (bool changed = true; changed;) {
-      changed = false;
-      winners_of(spans[k], winners);
-      for (std::size_t f = 0; f < fallbacks.size(); ++f) {
-        std::uint8_t& s = state[f * sentences.size() + k];
-        if (s != kSkipped || cannot_win(rules.rules[fallbacks[f]], sentences[k], winners)) continue;
-        s = kSearched;
-        collect_spans(rules.rules[fallbacks[f]], sentences[k], spans[k]);
-        changed = true;
-      }
+    if (decide(k, false)) searched.push_back(k);
+  }
+  // Rule by rule, as the other rules were.
+  for (std::size_t f = 0; f < n; ++f) {
+    for (std::uint32_t k : searched) {
+      if (state[k * n + f] == kSearched) collect_spans(rules.rules[fallbacks[f]], sentences[k], spans[k]);
+    }
+  }
+  // The new spans may have changed the winners the rules still skipped lost to.
+  for (std::uint32_t k : searched) {
+    while (decide(k, true)) {
     }
   }
 }

@@ -281,7 +281,6 @@ struct PackSetData {
   std::vector<std::string> versions;  // "ko/count 1" per pack file
 };
 
-
 }  // namespace sosu::internal
 
 #endif  // SOSU_SRC_MATCH_PACK_DATA_H_
