@@ -2,6 +2,9 @@
 # The CLI benchmark of the README: sosu extract on mixed corpora of several sizes, on 1 and 2
 # threads; MB/s, records/s and peak RSS (GNU time). Inputs are made in bench/inputs/generated/.
 # Each cell is the median of RUNS runs (default 3): a shared VM's speed varies from run to run.
+# Before and after the table, one thread pinned to each CPU in turn (taskset) on the smallest
+# input of at least 64 MB (where starting up weighs little), else the largest: on a VM one virtual CPU can run much slower than another while its host is busy, and
+# two threads then cannot reach twice one thread's speed; these lines show whether it did.
 #   [RUNS=N] bench/run_cli.sh BUILD_DIR [SIZE_MB ...]     (default sizes: 10 64 256)
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -10,10 +13,28 @@ sizes=("${@:-10 64 256}")
 runs=${RUNS:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$root/bench/inputs/generated"
-printf '| input | threads | seconds (median of %d) | MB/s | records | records/s | peak RSS |\n|---|---|---|---|---|---|---|\n' "$runs"
 for size in ${sizes[@]}; do
   input="$root/bench/inputs/generated/mixed-$size.txt"
   [[ -f $input ]] || bash "$root/bench/make_mixed.sh" "$build" "$input" "$size" 2>/dev/null
+done
+check_size=$(printf '%s\n' ${sizes[@]} | sort -n | awk '$1 >= 64 { found = $1; exit } { last = $1 } END { print found ? found : last }')
+
+# One line: the MB/s of one thread pinned to each CPU in turn.
+cpu_check() {
+  local input="$root/bench/inputs/generated/mixed-$check_size.txt" line="$1: one thread pinned to each CPU, $check_size MB:"
+  local bytes cpu seconds
+  bytes=$(stat -c %s "$input")
+  for cpu in $(seq 0 $(($(nproc) - 1))); do
+    seconds=$( { /usr/bin/time -f '%e' taskset -c "$cpu" "$build/sosu" extract --jobs 1 --quiet "$input" > /dev/null; } 2>&1)
+    line+=$(awk -v b="$bytes" -v s="$seconds" -v c="$cpu" 'BEGIN { printf " cpu%d %.1f MB/s", c, b / 1e6 / s }')
+  done
+  printf '%s\n\n' "$line"
+}
+
+cpu_check before
+printf '| input | threads | seconds (median of %d) | MB/s | records | records/s | peak RSS |\n|---|---|---|---|---|---|---|\n' "$runs"
+for size in ${sizes[@]}; do
+  input="$root/bench/inputs/generated/mixed-$size.txt"
   bytes=$(stat -c %s "$input")
   for jobs in 1 2; do
     : > /tmp/sosu-bench-times
@@ -28,4 +49,6 @@ for size in ${sizes[@]}; do
         printf "| %d MB mixed | %d | %.2f | %.1f | %d | %.0f | %.0f MiB |\n", n, j, s, b / 1e6 / s, r, r / s, kib / 1024 }'
   done
 done
+echo
+cpu_check after
 rm -f /tmp/sosu-bench-out /tmp/sosu-bench-times
