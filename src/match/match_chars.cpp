@@ -1,5 +1,7 @@
 #include "match/match_chars.h"
 
+#include <unicode/uniset.h>
+
 #include <algorithm>
 
 #include "text/utf8.h"
@@ -11,17 +13,16 @@ void CodePointSet::add(char32_t lo, char32_t hi) {
   if (lo < 0x10000) {
     if (bmp_.empty()) bmp_.assign(0x10000 / 64, 0);
     const char32_t top = std::min<char32_t>(hi, 0xFFFF);
-    for (char32_t cp = lo; cp <= top; ++cp) bmp_[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    // Whole words at once: a negated class spans most of the plane.
+    for (char32_t cp = lo; cp <= top;) {
+      const char32_t word_end = std::min<char32_t>(top, cp | 63);
+      const unsigned bits = static_cast<unsigned>(word_end - cp) + 1;
+      const std::uint64_t mask = bits == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << bits) - 1) << (cp & 63);
+      bmp_[cp >> 6] |= mask;
+      cp = word_end + 1;
+    }
   }
   if (hi >= 0x10000) beyond_.emplace_back(std::max<char32_t>(lo, 0x10000), hi);
-}
-
-void CodePointSet::add(const CodePointSet& other) {
-  if (!other.bmp_.empty()) {
-    if (bmp_.empty()) bmp_.assign(0x10000 / 64, 0);
-    for (std::size_t k = 0; k < bmp_.size(); ++k) bmp_[k] |= other.bmp_[k];
-  }
-  beyond_.insert(beyond_.end(), other.beyond_.begin(), other.beyond_.end());
 }
 
 namespace {
@@ -29,9 +30,43 @@ namespace {
 constexpr char32_t kMaxCodePoint = 0x10FFFF;
 using Ranges = std::vector<std::pair<char32_t, char32_t>>;
 
+// Sorted, with overlapping and adjacent ranges joined: the sets stay small while they are
+// joined node by node, and become bitmaps only at the end.
+void tidy(Ranges& ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  std::size_t out = 0;
+  for (const auto& range : ranges) {
+    if (out > 0 && range.first <= ranges[out - 1].second + 1) {
+      ranges[out - 1].second = std::max(ranges[out - 1].second, range.second);
+    } else {
+      ranges[out++] = range;
+    }
+  }
+  ranges.resize(out);
+}
+
+void add_all(Ranges& to, const Ranges& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+// Every code point that matches one of `ranges` when case is ignored: ICU's case closure,
+// which holds RE2's simple case folding (k, K and the Kelvin sign) and more. More is safe.
+void close_over_case(Ranges& ranges) {
+  icu::UnicodeSet set;
+  for (const auto& [lo, hi] : ranges) set.add(static_cast<UChar32>(lo), static_cast<UChar32>(hi));
+  set.closeOver(USET_CASE_INSENSITIVE);
+  set.removeAllStrings();
+  ranges.clear();
+  for (int32_t k = 0; k < set.getRangeCount(); ++k) {
+    ranges.emplace_back(static_cast<char32_t>(set.getRangeStart(k)), static_cast<char32_t>(set.getRangeEnd(k)));
+  }
+}
+
+struct Sets {
+  Ranges all, first, last;
+};
+
 struct Node {
   bool nullable = true;  // the empty string matches
-  MatchChars chars;
+  Sets chars;
 };
 
 Node epsilon() { return Node{}; }
@@ -39,20 +74,16 @@ Node epsilon() { return Node{}; }
 Node one_of(const Ranges& ranges) {
   Node n;
   n.nullable = false;
-  for (const auto& [lo, hi] : ranges) {
-    n.chars.all.add(lo, hi);
-    n.chars.first.add(lo, hi);
-    n.chars.last.add(lo, hi);
-  }
+  n.chars.all = n.chars.first = n.chars.last = ranges;
   return n;
 }
 
 // A then B, into A.
 void then(Node& a, const Node& b) {
-  a.chars.all.add(b.chars.all);
-  if (a.nullable) a.chars.first.add(b.chars.first);
+  add_all(a.chars.all, b.chars.all);
+  if (a.nullable) add_all(a.chars.first, b.chars.first);
   if (b.nullable) {
-    a.chars.last.add(b.chars.last);
+    add_all(a.chars.last, b.chars.last);
   } else {
     a.chars.last = b.chars.last;
   }
@@ -61,10 +92,16 @@ void then(Node& a, const Node& b) {
 
 // A or B, into A.
 void either(Node& a, const Node& b) {
-  a.chars.all.add(b.chars.all);
-  a.chars.first.add(b.chars.first);
-  a.chars.last.add(b.chars.last);
+  add_all(a.chars.all, b.chars.all);
+  add_all(a.chars.first, b.chars.first);
+  add_all(a.chars.last, b.chars.last);
   a.nullable = a.nullable || b.nullable;
+}
+
+void tidy(Node& n) {
+  tidy(n.chars.all);
+  tidy(n.chars.first);
+  tidy(n.chars.last);
 }
 
 Ranges complement(Ranges ranges) {
@@ -162,20 +199,33 @@ class Reader {
   std::optional<Node> atom(int depth) {
     const char c = peek();
     if (c == '(') {
+      bool ignore_case = false;
       if (re_.substr(at_, 3) == "(?:") {
         at_ += 3;
+      } else if (re_.substr(at_, 4) == "(?i:") {
+        ignore_case = true;
+        at_ += 4;
       } else if (re_.substr(at_, 4) == "(?P<") {
         const std::size_t close = re_.find('>', at_);
         if (close == std::string_view::npos) return std::nullopt;
         at_ = close + 1;
       } else if (re_.substr(at_, 2) == "(?") {
-        return std::nullopt;  // flags: case folding and the like
+        return std::nullopt;  // other flags, and flags that hold to the group's end
       } else {
         ++at_;
       }
       std::optional<Node> inner = alternation(depth + 1);
       if (!inner || !more() || peek() != ')') return std::nullopt;
       ++at_;
+      // The sets of what is inside, each closed over case: a union, so the closure of each
+      // part's set is the closure of the whole.
+      if (ignore_case) {
+        close_over_case(inner->chars.all);
+        close_over_case(inner->chars.first);
+        close_over_case(inner->chars.last);
+      } else {
+        tidy(*inner);
+      }
       return inner;
     }
     if (c == '[') return bracket();
@@ -302,7 +352,11 @@ class Reader {
 std::optional<MatchChars> match_chars(std::string_view regex) {
   std::optional<Node> n = Reader(regex).read();
   if (!n) return std::nullopt;
-  return n->chars;
+  MatchChars chars;
+  for (const auto& [lo, hi] : n->chars.all) chars.all.add(lo, hi);
+  for (const auto& [lo, hi] : n->chars.first) chars.first.add(lo, hi);
+  for (const auto& [lo, hi] : n->chars.last) chars.last.add(lo, hi);
+  return chars;
 }
 
 }  // namespace sosu::internal

@@ -17,7 +17,6 @@ namespace sosu::internal {
 class CodePointSet {
  public:
   void add(char32_t lo, char32_t hi);
-  void add(const CodePointSet& other);
   bool contains(char32_t cp) const {
     if (cp < 0x10000) return !bmp_.empty() && ((bmp_[cp >> 6] >> (cp & 63)) & 1) != 0;
     for (const auto& [lo, hi] : beyond_) {

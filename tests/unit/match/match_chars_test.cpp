@@ -47,8 +47,22 @@ TEST(MatchChars, ReadsLiteralsClassesAndWhatMayBeAbsent) {
   EXPECT_TRUE(mixed->all.contains(U'\U0001F600'));  // the negated class reaches past the BMP
 }
 
+// Inside (?i:...) every code point stands for its case variants, as RE2 matches them (k also
+// for the Kelvin sign); outside it, for itself.
+TEST(MatchChars, ClosesCaseInsensitiveGroupsOverCase) {
+  std::optional<MatchChars> words = match_chars("(?i:khoảng|Đ[a-c]|(?:hơn))\\s(?:k)");
+  ASSERT_TRUE(words.has_value());
+  for (char32_t c : {U'k', U'K', U'\u212A', U'đ', U'Đ', U'h', U'H'}) EXPECT_TRUE(words->first.contains(c)) << c;
+  EXPECT_FALSE(words->first.contains(U'o'));
+  for (char32_t c : {U'ả', U'Ả', U'ơ', U'Ơ', U'a', U'A', U'C', U' '}) EXPECT_TRUE(words->all.contains(c)) << c;
+  EXPECT_FALSE(words->all.contains(U'd'));
+  EXPECT_TRUE(words->last.contains(U'k'));
+  EXPECT_FALSE(words->last.contains(U'K'));
+  EXPECT_FALSE(words->last.contains(U'g'));
+}
+
 TEST(MatchChars, GivesNothingForWhatItDoesNotRead) {
-  for (const char* regex : {"(?i)abc", "\\p{Han}", "\\D", "[[:alpha:]]", "a{", "(?=x)", "a**", "[a-", "(a", "\\Qa\\E"}) {
+  for (const char* regex : {"(?i)abc", "(?s:.)", "\\p{Han}", "\\D", "[[:alpha:]]", "a{", "(?=x)", "a**", "[a-", "(a", "\\Qa\\E"}) {
     EXPECT_FALSE(match_chars(regex).has_value()) << regex;
   }
 }
