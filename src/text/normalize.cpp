@@ -5,12 +5,14 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include <algorithm>
 #include <array>
 #include <stdexcept>
 
 #include "sosu/text.h"
+#include "text/code_point_finder.h"
 #include "text/utf8.h"
 
 namespace sosu {
@@ -53,10 +55,6 @@ constexpr std::array<unsigned char, 256> kByteRoles = [] {
 
 bool has_role(char c, unsigned roles) { return (kByteRoles[static_cast<unsigned char>(c)] & roles) != 0; }
 
-// A quick reject for plain text: nothing to fold, and no toned vowel whose tone could move.
-bool may_need_folding(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return has_role(c, kFoldedLead | kTonedVowelLead); });
-}
 
 // Vietnamese vowels with their five tones (grave, acute, hook, tilde, dot), lower and upper.
 struct TonedVowel {
@@ -84,6 +82,17 @@ bool toned_vowel(char32_t cp, char& base, int& upper, int& tone) {
     }
   }
   return false;
+}
+
+// A quick reject for plain text: nothing to fold, and no toned vowel whose tone could move.
+bool may_need_folding(std::string_view text) {
+  static const internal::CodePointFinder foldable([](char32_t cp) {
+    char base = 0;
+    int upper = 0, tone = 0;
+    const bool maybe_toned = cp >= 0xC0 && cp <= 0x1EF9;  // from À to ỹ: spares the search elsewhere
+    return fold_code_point(cp) != 0 || (maybe_toned && toned_vowel(cp, base, upper, tone));
+  });
+  return foldable.find(text, 0, text.size()) != text.size();
 }
 
 char32_t with_tone(char base, int upper, int tone) {
@@ -155,6 +164,19 @@ std::string fold(std::string_view source, OffsetMap& map) {
   return out;
 }
 
+// Whether the text is in NFC already, as Korean and Vietnamese press text nearly always is:
+// if none of its code points is one that NFC may change or combine with what precedes it
+// (NFC_Quick_Check other than Yes, or a combining class), it is, and the text is passed over
+// 32 bytes at a time; otherwise ICU decides, at ~15 instructions a byte.
+bool certainly_nfc(std::string_view text) {
+  static const internal::CodePointFinder unstable([](char32_t cp) {
+    const auto c = static_cast<UChar32>(cp);
+    return (cp >= 0xD800 && cp <= 0xDFFF) || u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+           u_getCombiningClass(c) != 0;
+  });
+  return unstable.find(text, 0, text.size()) == text.size();
+}
+
 const icu::Normalizer2& nfc() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
@@ -172,7 +194,7 @@ NormalizedText normalize(std::string_view source) {
   const icu::Normalizer2& normalizer = nfc();
   UErrorCode status = U_ZERO_ERROR;
   icu::StringPiece piece(source.data(), static_cast<int32_t>(source.size()));
-  if (!(normalizer.isNormalizedUTF8(piece, status) && U_SUCCESS(status))) {
+  if (!certainly_nfc(source) && !(normalizer.isNormalizedUTF8(piece, status) && U_SUCCESS(status))) {
     status = U_ZERO_ERROR;
     icu::Edits edits;
     composed.reserve(source.size());

@@ -7,7 +7,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <bitset>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "sosu/text.h"
+#include "text/code_point_finder.h"
 #include "text/sentence_break.h"
 #include "text/utf8.h"
 
@@ -115,9 +115,11 @@ class SentenceBreakScan {
       return false;
     };
     std::size_t i = from;
-    while (i < content_end) {
+    while (true) {
+      i = stops_.find(text, i, content_end);  // a terminator, or what sends the paragraph to ICU
+      if (i >= content_end) break;
       std::size_t length = 1;
-      const USentenceBreak cls = scan_class(text, i, content_end, length);
+      const USentenceBreak cls = class_at(text, i, content_end, length);
       if (needs_icu(cls)) return give_up();
       if (cls != U_SB_ATERM && cls != U_SB_STERM) {
         i += length;
@@ -191,15 +193,13 @@ class SentenceBreakScan {
   }
 
  private:
-  SentenceBreakScan() {
+  SentenceBreakScan()
+      : stops_([](char32_t cp) {
+          const USentenceBreak cls = property(static_cast<UChar32>(cp));
+          return cls == U_SB_ATERM || cls == U_SB_STERM || needs_icu(cls);
+        }) {
     for (UChar32 c = 0; c < 0x80; ++c) ascii_[c] = property(c);
     for (UChar32 c = 0x80; c < 0x800; ++c) two_byte_[c - 0x80] = property(c);
-    for (UChar32 c = 0x800; c < 0x10000; ++c) {
-      const USentenceBreak cls = property(c);
-      if (cls == U_SB_ATERM || cls == U_SB_STERM || needs_icu(cls)) {
-        marked_blocks_.set(static_cast<std::size_t>(c >> 6));
-      }
-    }
   }
 
   static USentenceBreak property(UChar32 c) {
@@ -220,23 +220,11 @@ class SentenceBreakScan {
     return property(static_cast<UChar32>(cp));
   }
 
-  // The same while scanning for terminators: a three-byte code point in a block of 64 that
-  // holds no terminator, separator, Extend or Format is only skipped (U_SB_OTHER).
-  USentenceBreak scan_class(std::string_view text, std::size_t i, std::size_t end, std::size_t& length) const {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead >= 0xE0 && lead < 0xF0 && i + 2 < end) {
-      const std::size_t block = (static_cast<std::size_t>(lead & 0x0F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
-      if (!marked_blocks_.test(block)) {
-        length = 3;
-        return U_SB_OTHER;
-      }
-    }
-    return class_at(text, i, end, length);
-  }
-
   USentenceBreak ascii_[0x80];
   USentenceBreak two_byte_[0x800 - 0x80];
-  std::bitset<0x10000 / 64> marked_blocks_;  // by code point >> 6
+  // Where the scan stops: terminators and the classes that send a paragraph to ICU (by the
+  // first two bytes of a code point: the rest of its block of 64 is passed over by class_at).
+  internal::CodePointFinder stops_;
 };
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }

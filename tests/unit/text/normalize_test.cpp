@@ -80,6 +80,27 @@ TEST(Normalize, ComposesDecomposedVietnamese) {
   EXPECT_EQ(normalize("e\u0302\u0323").text, "\u1EC7");
 }
 
+// Long composed text is passed over 32 bytes at a time: what needs composing or folding is
+// found wherever it stands, at the start, inside a block, across blocks and in the tail.
+TEST(Normalize, FindsWhatNeedsWorkAnywhereInALongText) {
+  const std::string plain = "기층당 조직은 4,925개로 2020년 초보다 3.2% 이상 늘었다. Toàn tỉnh có 725 tổ chức cơ sở đảng. ";
+  const std::vector<std::pair<std::string, std::string>> needs = {
+      {"ho\u0300a", "h\u00F2a"},  // a combining grave: NFC composes it
+      {"\uAC00\u11A8", "\uAC01"},  // 가 and a trailing jamo: 각
+      {"\u2126", "\u03A9"},         // OHM SIGN: NFC maps it to Ω
+      {"\uFF15\uFF10", "50"},       // full-width digits fold
+      {"tho\u00E0", "th\u00F2a"},   // an old tone placement moves
+  };
+  for (const auto& [input, output] : needs) {
+    for (std::size_t before = 0; before <= plain.size(); ++before) {
+      if (before > 0 && plain[before - 1] != ' ') continue;  // whole words before it
+      const std::string head = plain.substr(0, before);
+      const std::string text = head + input + " " + plain + plain;
+      EXPECT_EQ(normalize(text).text, head + output + " " + plain + plain) << input << " after " << before << " bytes";
+    }
+  }
+}
+
 TEST(Normalize, KeepsCompatibilityJamoAndHangul) {
   // NFC, not NFKC: compatibility jamo and the parenthesised ㈜ stay.
   const std::string text = "ㄱㄴ ㈜ 한글";
