@@ -72,19 +72,32 @@ Word make_word(std::string_view raw) {
     raw = raw.substr(0, end);
   }
   // Korean punctuation that is not ASCII: · “ ” ‘ ’ 「 」 (all of three bytes from E2 or E3).
+  // Most words hold none, which one byte at each end tells.
+  constexpr std::size_t kMark = 3;
   auto is_lead = [](char c) { return c == '\xE2' || c == '\xE3'; };
   static constexpr std::string_view kClosing[] = {"”", "’", "」", "』", "》", "…"};  // sized once, not per word
   static constexpr std::string_view kOpening[] = {"“", "‘", "「", "『", "《"};
-  for (std::string_view p : kClosing) {
-    while (raw.size() > p.size() && is_lead(raw[raw.size() - p.size()]) && raw.substr(raw.size() - p.size()) == p) {
-      raw.remove_suffix(p.size());
-      w.punct_after = true;
+  constexpr auto all_of_mark_size = [](const auto& marks) {
+    for (std::string_view p : marks) {
+      if (p.size() != kMark) return false;
+    }
+    return true;
+  };
+  static_assert(all_of_mark_size(kClosing) && all_of_mark_size(kOpening));
+  if (raw.size() > kMark && is_lead(raw[raw.size() - kMark])) {
+    for (std::string_view p : kClosing) {
+      while (raw.size() > kMark && is_lead(raw[raw.size() - kMark]) && raw.substr(raw.size() - kMark) == p) {
+        raw.remove_suffix(kMark);
+        w.punct_after = true;
+      }
     }
   }
-  for (std::string_view p : kOpening) {
-    while (raw.size() > p.size() && is_lead(raw.front()) && raw.substr(0, p.size()) == p) {
-      raw.remove_prefix(p.size());
-      w.punct_before = true;
+  if (raw.size() > kMark && is_lead(raw.front())) {
+    for (std::string_view p : kOpening) {
+      while (raw.size() > kMark && is_lead(raw.front()) && raw.substr(0, kMark) == p) {
+        raw.remove_prefix(kMark);
+        w.punct_before = true;
+      }
     }
   }
   w.text = raw;
