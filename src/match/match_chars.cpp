@@ -50,6 +50,7 @@ void add_all(Ranges& to, const Ranges& from) { to.insert(to.end(), from.begin(),
 // Every code point that matches one of `ranges` when case is ignored: ICU's case closure,
 // which holds RE2's simple case folding (k, K and the Kelvin sign) and more. More is safe.
 void close_over_case(Ranges& ranges) {
+  if (ranges.empty()) return;
   icu::UnicodeSet set;
   for (const auto& [lo, hi] : ranges) set.add(static_cast<UChar32>(lo), static_cast<UChar32>(hi));
   set.closeOver(USET_CASE_INSENSITIVE);
@@ -71,10 +72,12 @@ struct Node {
 
 Node epsilon() { return Node{}; }
 
-Node one_of(const Ranges& ranges) {
+// With `whole` false only `first` is kept: the others stay empty through then() and either().
+Node one_of(const Ranges& ranges, bool whole) {
   Node n;
   n.nullable = false;
-  n.chars.all = n.chars.first = n.chars.last = ranges;
+  n.chars.first = ranges;
+  if (whole) n.chars.all = n.chars.last = ranges;
   return n;
 }
 
@@ -128,7 +131,8 @@ int hex_value(char c) {
 // the reading with no result.
 class Reader {
  public:
-  explicit Reader(std::string_view re) : re_(re) {}
+  // `whole`: all three sets, else only where matches may start.
+  Reader(std::string_view re, bool whole) : re_(re), whole_(whole) {}
 
   std::optional<Node> read() {
     std::optional<Node> n = alternation(0);
@@ -235,17 +239,17 @@ class Reader {
     }
     if (c == '.') {
       ++at_;
-      return one_of({{0, '\n' - 1}, {'\n' + 1, kMaxCodePoint}});
+      return one_of({{0, '\n' - 1}, {'\n' + 1, kMaxCodePoint}}, whole_);
     }
     if (c == '\\') {
       Ranges ranges;
       bool zero_width = false;
       if (!escape(ranges, zero_width)) return std::nullopt;
-      return zero_width ? epsilon() : one_of(ranges);
+      return zero_width ? epsilon() : one_of(ranges, whole_);
     }
     if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')') return std::nullopt;
     const char32_t cp = decode_next(re_, at_);
-    return one_of({{cp, cp}});
+    return one_of({{cp, cp}}, whole_);
   }
 
   // An escape at `at_`, into ranges; zero-width ones (\b \B \A \z) set `zero_width`.
@@ -340,17 +344,24 @@ class Reader {
     }
     if (!more()) return std::nullopt;
     ++at_;  // ]
-    return one_of(negated ? complement(ranges) : ranges);
+    return one_of(negated ? complement(ranges) : ranges, whole_);
   }
 
   std::string_view re_;
+  bool whole_;
   std::size_t at_ = 0;
 };
 
 }  // namespace
 
+std::optional<CodePointFinder> match_starts(std::string_view regex) {
+  std::optional<Node> n = Reader(regex, false).read();
+  if (!n) return std::nullopt;
+  return CodePointFinder(n->chars.first);
+}
+
 std::optional<MatchChars> match_chars(std::string_view regex) {
-  std::optional<Node> n = Reader(regex).read();
+  std::optional<Node> n = Reader(regex, true).read();
   if (!n) return std::nullopt;
   MatchChars chars;
   for (const auto& [lo, hi] : n->chars.all) chars.all.add(lo, hi);

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/code_point_finder.h"
+
 namespace sosu::internal {
 
 // A set of code points: a bit per code point of the Basic Multilingual Plane (8 KiB, as the
@@ -41,6 +43,9 @@ struct MatchChars {
 // (flags, Unicode classes, negated escapes), where nothing may be assumed. Zero-width
 // assertions are read as matching always, which only widens the sets.
 std::optional<MatchChars> match_chars(std::string_view regex);
+// Only the code points `first`, found fast: where a search for the regex's next non-empty
+// match may start. Reads the regex as match_chars does, at a third of the cost.
+std::optional<CodePointFinder> match_starts(std::string_view regex);
 
 }  // namespace sosu::internal
 

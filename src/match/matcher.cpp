@@ -211,7 +211,14 @@ void collect_spans(const Rule& rule, std::string_view sentence, std::vector<Span
   std::size_t pos = 0;
   std::size_t start = 0;
   std::size_t end = 0;
-  while (pos <= sentence.size() && next_match(rule, sentence, pos, start, end)) {
+  // A match starts with one of the code points `first`: each search starts at the next of
+  // them, and none is made after the last (most of what the search that finds no more read).
+  auto skip_to_possible_start = [&] {
+    if (!rule.match_starts || pos >= sentence.size()) return true;
+    pos = rule.match_starts->find(sentence, pos, sentence.size());
+    return pos < sentence.size();
+  };
+  while (pos <= sentence.size() && skip_to_possible_start() && next_match(rule, sentence, pos, start, end)) {
     const Verdict verdict = end == start ? Verdict::kBefore : judge(rule, sentence, start, end);
     if (verdict == Verdict::kAfter) {
       // What follows the match rejects it, and would reject the shorter matches inside it

@@ -116,6 +116,9 @@ struct Rule {
   // its matches may hold, start and end with, when its regex could be read for them: where
   // every place it could match lies inside a longer winner, it is not searched at all.
   std::optional<MatchChars> fallback_chars;
+  // Where the rule's matches may start (match_starts), when its regex could be read for it: a
+  // search starts at the next such code point, and none is made after the last.
+  std::optional<CodePointFinder> match_starts;
   std::vector<Guard> guards;
   // Entries of the language's set for contexts the guards require: the rule runs only on a
   // sentence where all of them occur.

@@ -622,6 +622,7 @@ LanguageRules Loader::build_language(const std::string& lang, const RawLanguage&
                        })->priority;
     for (internal::Rule& rule : rules.rules) {
       if (rule.priority == lowest) rule.fallback_chars = internal::match_chars(rule.re->pattern());
+      rule.match_starts = internal::match_starts(rule.re->pattern());
     }
   }
   // A context a rule requires (require-before="국번\s?없이\s?") goes into the set as well:

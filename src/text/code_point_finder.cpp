@@ -25,6 +25,14 @@ void CodePointFinder::add(char32_t cp) {
   }
 }
 
+CodePointFinder::CodePointFinder(const std::vector<std::pair<char32_t, char32_t>>& ranges) {
+  for (const auto& [lo, hi] : ranges) {
+    // Three-byte code points count by blocks of 64: one of each block is enough.
+    for (char32_t cp = lo; cp <= hi && cp < 0x10000; cp = cp < 0x800 ? cp + 1 : (cp | 0x3F) + 1) add(cp);
+  }
+  finish();
+}
+
 void CodePointFinder::finish() {
   // Overlong two-byte leads, four-byte leads and bytes that start nothing: always found.
   for (std::size_t b : {std::size_t{0xC0}, std::size_t{0xC1}}) second_bytes_[b] = kAllSeconds;

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace sosu::internal {
 
@@ -27,6 +29,9 @@ class CodePointFinder {
     }
     finish();
   }
+
+  // The code points of `ranges` (inclusive, any order; those beyond the BMP are found anyway).
+  explicit CodePointFinder(const std::vector<std::pair<char32_t, char32_t>>& ranges);
 
   // The start of the first code point in [from, to) that is in the set, or `to`. `from` is
   // the start of a code point.

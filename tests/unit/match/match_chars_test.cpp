@@ -27,6 +27,14 @@ TEST(MatchChars, ReadsLiteralsClassesAndWhatMayBeAbsent) {
   EXPECT_TRUE(counter->last.contains(U'명'));
   EXPECT_FALSE(counter->last.contains(U'0'));  // the counter always ends it
 
+  // match_starts finds where such a match may start, and nothing else.
+  std::optional<CodePointFinder> starts = match_starts("(?:(?P<qualifier>약|총)\\s)?(?P<value>[0-9]+(?:,[0-9]{3})*)명");
+  ASSERT_TRUE(starts.has_value());
+  const std::string text = "명, 개 총 12명";
+  EXPECT_EQ(starts->find(text, 0, text.size()), text.find("총"));
+  EXPECT_EQ(starts->find(text, text.find("총") + 3, text.size()), text.find("12"));
+  EXPECT_EQ(starts->find(text, text.find("명", 4), text.size()), text.size());
+
   std::optional<MatchChars> either = match_chars("가|나다|(?:라)?");
   ASSERT_TRUE(either.has_value());
   EXPECT_TRUE(either->first.contains(U'나'));
@@ -64,6 +72,7 @@ TEST(MatchChars, ClosesCaseInsensitiveGroupsOverCase) {
 TEST(MatchChars, GivesNothingForWhatItDoesNotRead) {
   for (const char* regex : {"(?i)abc", "(?s:.)", "\\p{Han}", "\\D", "[[:alpha:]]", "a{", "(?=x)", "a**", "[a-", "(a", "\\Qa\\E"}) {
     EXPECT_FALSE(match_chars(regex).has_value()) << regex;
+    EXPECT_FALSE(match_starts(regex).has_value()) << regex;
   }
 }
 
@@ -76,6 +85,8 @@ TEST(MatchChars, HoldEveryMatchOfEveryRuleOnTheCorpora) {
   for (const auto& [lang, rules] : testing::project_packs()->data().languages) {
     for (const Rule& rule : rules.rules) {
       const std::optional<MatchChars> chars = match_chars(rule.re->pattern());
+      const std::optional<CodePointFinder> starts = match_starts(rule.re->pattern());
+      ASSERT_EQ(chars.has_value(), starts.has_value()) << rule.id;
       if (!chars) continue;
       ++rules_read;
       for (const std::string& line : lines) {
@@ -90,6 +101,7 @@ TEST(MatchChars, HoldEveryMatchOfEveryRuleOnTheCorpora) {
           std::size_t i = 0;
           char32_t cp = decode_next(m, i);
           ASSERT_TRUE(chars->first.contains(cp)) << rule.id << ": " << m;
+          ASSERT_EQ(starts->find(line, start, start + i), start) << rule.id << ": " << m;
           ASSERT_TRUE(chars->all.contains(cp)) << rule.id << ": " << m;
           while (i < m.size()) {
             cp = decode_next(m, i);

@@ -48,11 +48,12 @@ TEST(FindMatches, ManySentencesAtOnceGiveWhatEachGivesAlone) {
   EXPECT_TRUE(internal::find_matches(packs->data().languages.at("ko"), std::vector<std::string_view>{}).empty());
 }
 
-// A fallback rule (the lowest priority: bare numbers and the like) is not searched where every
-// place it could match lies inside a longer winner. That must change nothing: the matches are
-// those of searching every candidate rule everywhere, on the corpora and on sentences where the
-// fallback rules do win.
-TEST(FindMatches, FallbackRulesAreSkippedOnlyWhereTheyCannotWin) {
+// A rule's search starts only where one of its matches may start, and a fallback rule (the
+// lowest priority: bare numbers and the like) is not searched where every place it could match
+// lies inside a longer winner. That must change nothing: the matches are those of searching
+// every candidate rule everywhere from the sentence's start, on the corpora and on sentences
+// where the fallback rules do win.
+TEST(FindMatches, RulesAreSkippedOnlyWhereTheyCannotMatchOrWin) {
   Result<PackSet> skipping = load_packs({testing::patterns_dir()});
   Result<PackSet> searching = load_packs({testing::patterns_dir()});
   ASSERT_TRUE(skipping.ok() && searching.ok());
@@ -61,9 +62,17 @@ TEST(FindMatches, FallbackRulesAreSkippedOnlyWhereTheyCannotWin) {
     for (const internal::Rule& rule : rules.rules) fallbacks += rule.fallback_chars.has_value();
   }
   ASSERT_GE(fallbacks, 3u);
+  std::size_t with_starts = 0;
+  for (const auto& [lang, rules] : skipping->data().languages) {
+    for (const internal::Rule& rule : rules.rules) with_starts += rule.match_starts.has_value();
+  }
+  ASSERT_GE(with_starts, 140u);  // every rule of the packs is read for it
   // This test owns `searching`: its rules lose their sets, so every candidate is searched.
   for (const auto& [lang, rules] : searching->data().languages) {
-    for (internal::Rule& rule : const_cast<internal::LanguageRules&>(rules).rules) rule.fallback_chars.reset();
+    for (internal::Rule& rule : const_cast<internal::LanguageRules&>(rules).rules) {
+      rule.fallback_chars.reset();
+      rule.match_starts.reset();
+    }
   }
   std::vector<std::string> lines = {
       "지수는 167.0으로 올랐다", "이 가운데 1만2000이 남았다", "1만2000명이 모였고 3억 5000만 원이 들었다",

@@ -96,6 +96,24 @@ TEST(CodePointFinder, HandlesSetsTheVectorTestCannotSeparate) {
   expect_plain_answers(in_set, pool, 3);
 }
 
+// Built from ranges (one of a block of 64 is enough for three-byte code points), it finds
+// what the same set given as a test of each code point finds.
+TEST(CodePointFinder, RangesFindWhatTheSameSetFinds) {
+  const std::vector<std::pair<char32_t, char32_t>> ranges = {
+      {U'0', U'9'}, {U'à', U'á'}, {U'가', U'가'}, {0xAC3F, 0xAC41}, {0x1E00, 0x1EFF}, {0xD7A0, 0x10FFFF}};
+  auto in_ranges = [&](char32_t cp) {
+    return std::any_of(ranges.begin(), ranges.end(), [&](const auto& r) { return cp >= r.first && cp <= r.second; });
+  };
+  const CodePointFinder by_test(in_ranges);
+  const CodePointFinder by_ranges(ranges);
+  std::mt19937 random(4);
+  for (int round = 0; round < 2000; ++round) {
+    const std::string text = random_text(random, kPressPool, 1 + random() % 80);
+    ASSERT_EQ(by_ranges.find(text, 0, text.size()), by_test.find(text, 0, text.size())) << text;
+    ASSERT_EQ(by_ranges.find(text, 0, text.size()), plain_find(in_ranges, text, 0, text.size())) << text;
+  }
+}
+
 TEST(CodePointFinder, AnEmptySetFindsOnlyWhatLiesBeyondTheBmp) {
   const CodePointFinder nothing([](char32_t) { return false; });
   const std::string korean = "기층당 조직은 4,925개로 2020년 초보다 3.2% 이상 늘었다. Toàn tỉnh có 725 tổ chức.";
