@@ -58,7 +58,7 @@ void CodePointFinder::finish() {
   }
   for (std::size_t bit = 0; bit < low_sets.size(); ++bit) {
     for (unsigned low = 0; low < 16; ++low) {
-      if ((low_sets[bit] >> low) & 1u) by_low_nibble_[low] |= static_cast<std::uint8_t>(1u << bit);
+      if ((static_cast<unsigned>(low_sets[bit]) >> low) & 1u) by_low_nibble_[low] |= static_cast<std::uint8_t>(1u << bit);
     }
   }
 }
