@@ -425,12 +425,45 @@ struct SearchPrefix {
   int code_points = 1;
 };
 
+// The alternatives of a regex at its top level (`[0-9]|월\s?` -> `[0-9]`, `월\s?`); the whole
+// regex when it has none.
+std::vector<std::string_view> top_level_alternatives(std::string_view regex) {
+  std::vector<std::string_view> out;
+  int depth = 0;
+  bool in_class = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\') {
+      ++i;  // the escaped character
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < regex.size() && regex[i + 1] == ']') ++i;  // []...] holds a ]
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      out.push_back(regex.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  out.push_back(regex.substr(start));
+  return out;
+}
+
 class BeforeContext {
  public:
   void add(bool reject, std::string_view body) {
     if (reject) {
-      if (auto c = internal::CodePointClass::parse(body)) {
-        rejected_.items.insert(rejected_.items.end(), c->items.begin(), c->items.end());
+      // Each alternative of one code point folds (`[0-9.,~-]` of `[0-9.,~-]|월\s?`): the starts
+      // it rejects are skipped, and the guard still judges the others.
+      for (std::string_view alternative : top_level_alternatives(body)) {
+        if (auto c = internal::CodePointClass::parse(alternative)) {
+          rejected_.items.insert(rejected_.items.end(), c->items.begin(), c->items.end());
+        }
       }
       return;
     }
