@@ -5,8 +5,9 @@
 # from minute to minute.
 # Before and after the table, one thread pinned to each CPU in turn (taskset) on the smallest
 # input of at least 64 MB (where starting up weighs little), else the largest: on a VM one
-# virtual CPU can run much slower than another while its host is busy, and two threads then
-# cannot reach twice one thread's speed; these lines show whether that happened.
+# virtual CPU can run much slower than another while its host is busy, or both slower when both
+# work, and two threads then cannot reach twice one thread's speed; these lines show whether
+# that happened.
 #   [RUNS=N] bench/run_cli.sh BUILD_DIR [SIZE_MB ...]     (default sizes: 10 64 256)
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -21,16 +22,23 @@ for size in ${sizes[@]}; do
 done
 check_size=$(printf '%s\n' ${sizes[@]} | sort -n | awk '$1 >= 64 { found = $1; exit } { last = $1 } END { print found ? found : last }')
 
-# One line: the MB/s of one thread pinned to each CPU in turn.
+# Two lines: the MB/s of one thread pinned to each CPU in turn, then of one on each CPU at
+# once (two processes): what two threads can reach at best just then.
 cpu_check() {
-  local input="$root/bench/inputs/generated/mixed-$check_size.txt" line="$1: one thread pinned to each CPU, $check_size MB:"
-  local bytes cpu seconds
+  local input="$root/bench/inputs/generated/mixed-$check_size.txt"
+  local bytes cpu seconds alone="$1: one thread pinned to each CPU in turn, $check_size MB:" together="$1: one on each CPU at once:"
   bytes=$(stat -c %s "$input")
+  mb_per_s() { awk -v b="$bytes" -v s="$1" -v c="$2" 'BEGIN { printf " cpu%d %.1f MB/s", c, b / 1e6 / s }'; }
   for cpu in $(seq 0 $(($(nproc) - 1))); do
     seconds=$( { /usr/bin/time -f '%e' taskset -c "$cpu" "$build/sosu" extract --jobs 1 --quiet "$input" > /dev/null; } 2>&1)
-    line+=$(awk -v b="$bytes" -v s="$seconds" -v c="$cpu" 'BEGIN { printf " cpu%d %.1f MB/s", c, b / 1e6 / s }')
+    alone+=$(mb_per_s "$seconds" "$cpu")
   done
-  printf '%s\n\n' "$line"
+  for cpu in $(seq 0 $(($(nproc) - 1))); do
+    { /usr/bin/time -f '%e' -o "/tmp/sosu-bench-cpu-$cpu" taskset -c "$cpu" "$build/sosu" extract --jobs 1 --quiet "$input" > /dev/null; } &
+  done
+  wait
+  for cpu in $(seq 0 $(($(nproc) - 1))); do together+=$(mb_per_s "$(cat "/tmp/sosu-bench-cpu-$cpu")" "$cpu"); done
+  printf '%s\n%s\n\n' "$alone" "$together"
 }
 
 cpu_check before
@@ -60,4 +68,4 @@ for cell in "${cells[@]}"; do
 done
 echo
 cpu_check after
-rm -f /tmp/sosu-bench-out-* /tmp/sosu-bench-times-*
+rm -f /tmp/sosu-bench-out-* /tmp/sosu-bench-times-* /tmp/sosu-bench-cpu-*
