@@ -1,6 +1,7 @@
 // Which code points a regex's matches can hold, start with and end with, read from the
 // regex's text. The matcher uses it to see, without searching, that a low-priority rule
-// cannot win in a sentence (every place it could match lies inside a longer winner).
+// cannot win in a sentence (every place it could match lies inside a longer winner), and to
+// start each search where a match may start.
 #ifndef SOSU_SRC_MATCH_MATCH_CHARS_H_
 #define SOSU_SRC_MATCH_MATCH_CHARS_H_
 
@@ -39,8 +40,8 @@ struct MatchChars {
 };
 
 // The sets for an RE2 regex in the syntax pattern packs use (literals, classes, \d \s \w,
-// groups, alternation, quantifiers, anchors and word boundaries); none for anything else
-// (flags, Unicode classes, negated escapes), where nothing may be assumed. Zero-width
+// groups, (?i:...), alternation, quantifiers, anchors and word boundaries); none for anything
+// else (other flags, Unicode classes, negated escapes), where nothing may be assumed. Zero-width
 // assertions are read as matching always, which only widens the sets.
 std::optional<MatchChars> match_chars(std::string_view regex);
 // Only the code points `first`, found fast: where a search for the regex's next non-empty

@@ -20,7 +20,6 @@ namespace sosu::internal {
 // always found, as are the bytes C0, C1 and F5 to FF, which start none.
 class CodePointFinder {
  public:
-  CodePointFinder() = default;  // finds only what lies beyond the BMP or is ill-formed
   // `in_set(char32_t)` for every BMP code point: ~65k calls, once.
   template <typename InSet>
   explicit CodePointFinder(InSet in_set) {

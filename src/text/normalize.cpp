@@ -55,7 +55,6 @@ constexpr std::array<unsigned char, 256> kByteRoles = [] {
 
 bool has_role(char c, unsigned roles) { return (kByteRoles[static_cast<unsigned char>(c)] & roles) != 0; }
 
-
 // Vietnamese vowels with their five tones (grave, acute, hook, tilde, dot), lower and upper.
 struct TonedVowel {
   char base;

@@ -16,7 +16,8 @@ namespace sosu::internal {
 namespace {
 
 TEST(MatchChars, ReadsLiteralsClassesAndWhatMayBeAbsent) {
-  std::optional<MatchChars> counter = match_chars("(?:(?P<qualifier>약|총)\\s)?(?P<value>[0-9]+(?:,[0-9]{3})*)명");
+  const char* const counter_regex = "(?:(?P<qualifier>약|총)\\s)?(?P<value>[0-9]+(?:,[0-9]{3})*)명";
+  std::optional<MatchChars> counter = match_chars(counter_regex);
   ASSERT_TRUE(counter.has_value());
   for (char32_t c : {U'약', U'총', U' ', U'0', U'9', U',', U'명'}) EXPECT_TRUE(counter->all.contains(c)) << c;
   EXPECT_FALSE(counter->all.contains(U'개'));
@@ -28,7 +29,7 @@ TEST(MatchChars, ReadsLiteralsClassesAndWhatMayBeAbsent) {
   EXPECT_FALSE(counter->last.contains(U'0'));  // the counter always ends it
 
   // match_starts finds where such a match may start, and nothing else.
-  std::optional<CodePointFinder> starts = match_starts("(?:(?P<qualifier>약|총)\\s)?(?P<value>[0-9]+(?:,[0-9]{3})*)명");
+  std::optional<CodePointFinder> starts = match_starts(counter_regex);
   ASSERT_TRUE(starts.has_value());
   const std::string text = "명, 개 총 12명";
   EXPECT_EQ(starts->find(text, 0, text.size()), text.find("총"));
